@@ -1,0 +1,74 @@
+"""Many articles: a JSONL file in, one analysis a line out, in order, with a progress bar."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsgraph.documents import count_lines, read_jsonl
+from newsgraph.model import Analysis, Failure
+from newsgraph.pipeline import analyze_documents
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """How a batch went."""
+
+    analysed: int
+    failed: int
+
+
+def progress_bar(console: Console) -> Progress:
+    """A progress bar on stderr: count, articles/s and time left."""
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"),
+                    TimeRemainingColumn(), console=console, transient=False)
+
+
+def _rate(progress: Progress, task: int) -> str:
+    speed = progress.tasks[task].speed
+    return f"{speed:.1f} articles/s" if speed else ""
+
+
+def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
+                  show_progress: bool = True) -> BatchSummary:
+    """Analyse each line of a JSONL file and write one JSON line per input line to ``out``."""
+    items = read_jsonl(source)
+    total = count_lines(source)
+    console = Console(stderr=True)
+    ok = failed = 0
+    progress = progress_bar(console) if show_progress else None
+    task = progress.add_task("analysing", total=total, rate="") if progress else 0
+    if progress:
+        progress.start()
+    try:
+        for result in analyze_documents(items, model=model):
+            if isinstance(result, Failure):
+                failed += 1
+                console.print(f"[yellow]skipped[/] {result.id}: {result.error}", highlight=False)
+            else:
+                ok += 1
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            if progress:
+                progress.update(task, advance=1, rate=_rate(progress, task))
+    finally:
+        if progress:
+            progress.stop()
+    return BatchSummary(analysed=ok, failed=failed)
+
+
+def iter_jsonl_results(source: str | Path, model: str | None = None) -> Iterator[Analysis | Failure]:
+    """The analyses of a JSONL file's lines, streamed."""
+    return analyze_documents(read_jsonl(source), model=model)
+
+
+def stdout() -> IO[str]:
+    """Standard output (a seam for tests)."""
+    return sys.stdout

@@ -1,0 +1,121 @@
+"""The readable report of one analysis (``--format text``): Rich tables, one per layer."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.model import Analysis, Entity
+
+_SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
+             ("Places", ("GPE", "LOC", "FAC")), ("Groups and other names", ("NORP", "EVENT", "PRODUCT",
+                                                                             "WORK_OF_ART", "LAW")))
+
+
+def _name(analysis: Analysis, entity_id: str | None) -> str:
+    e = analysis.entity(entity_id)
+    return e.name if e else "?"
+
+
+def _roles(analysis: Analysis, e: Entity) -> str:
+    parts = []
+    for r in e.roles:
+        of = analysis.entity(r.of)
+        parts.append(r.title + (f" [{of.name}]" if of and of.name.lower() not in r.title.lower() else ""))
+    return "; ".join(parts)
+
+
+def entity_tables(analysis: Analysis) -> list[Table]:
+    """One table per kind of entity: name, other names, roles, mentions."""
+    tables = []
+    for title, types in _SECTIONS:
+        rows = sorted((e for e in analysis.entities if e.type in types), key=lambda e: -len(e.mentions))
+        if not rows:
+            continue
+        t = Table(title=title, title_justify="left", expand=False)
+        t.add_column("name", style="bold")
+        t.add_column("type")
+        t.add_column("also", overflow="fold")
+        t.add_column("roles", overflow="fold")
+        t.add_column("mentions", justify="right")
+        for e in rows:
+            also = ", ".join(a for a in e.aliases if a != e.name)
+            t.add_row(e.name, e.type, also, _roles(analysis, e), str(len(e.mentions)))
+        tables.append(t)
+    return tables
+
+
+def event_table(analysis: Analysis) -> Table | None:
+    """Events as "who -> what -> whom, when, where"."""
+    if not analysis.events:
+        return None
+    t = Table(title="Events", title_justify="left")
+    for col in ("who", "what", "whom", "when", "where", "evidence"):
+        t.add_column(col, overflow="fold")
+    for v in analysis.events:
+        what = v.type + (f" ({v.mode})" if v.mode else "")
+        if v.negated:
+            what = "NOT " + what
+        if v.hypothetical:
+            what += " (hypothetical)"
+        when = f"{v.date.value or '?'} ({v.date.text})" if v.date else ""
+        t.add_row(", ".join(_name(analysis, s) for s in v.source), what,
+                  ", ".join(_name(analysis, s) for s in v.target), when,
+                  _name(analysis, v.location) if v.location else "",
+                  analysis.document.text[v.evidence.start:v.evidence.end])
+    return t
+
+
+def quote_table(analysis: Analysis) -> Table | None:
+    """Quotes grouped by speaker."""
+    if not analysis.quotes:
+        return None
+    t = Table(title="Quotes", title_justify="left")
+    t.add_column("speaker", style="bold")
+    t.add_column("kind")
+    t.add_column("words", overflow="fold")
+    text = analysis.document.text
+    for q in sorted(analysis.quotes, key=lambda q: (_name(analysis, q.speaker) if q.speaker else "~", q.start)):
+        who = _name(analysis, q.speaker) if q.speaker else (
+            f"({text[q.speaker_span.start:q.speaker_span.end]})" if q.speaker_span else "(unattributed)")
+        kind = "direct" if q.direct else "reported"
+        if q.repeats:
+            kind += ", pull quote"
+        t.add_row(who, kind, q.text)
+    return t
+
+
+def timeline_table(analysis: Analysis) -> Table | None:
+    """The article's dated expressions, in date order."""
+    dated = [x for x in analysis.timexes if x.value and x.type in ("DATE", "TIME") and x.value[:1].isdigit()]
+    if not dated:
+        return None
+    t = Table(title="Timeline", title_justify="left")
+    t.add_column("value")
+    t.add_column("text")
+    t.add_column("at", justify="right")
+    for x in sorted(dated, key=lambda x: (x.value or "", x.start)):
+        t.add_row(x.value or "", x.text, str(x.start))
+    return t
+
+
+def report(analysis: Analysis) -> Group:
+    """The whole report of one analysis as a Rich renderable."""
+    d = analysis.document
+    head = Text(f"{d.id}", style="bold")
+    if d.title:
+        head.append(f"  {d.title}")
+    head.append(f"  published {d.published or 'unknown'}  ·  {len(d.text):,} characters", style="dim")
+    parts: list[Table | Text] = [head, *entity_tables(analysis)]
+    for extra in (event_table(analysis), quote_table(analysis), timeline_table(analysis)):
+        if extra is not None:
+            parts.append(extra)
+    for w in analysis.warnings:
+        parts.append(Text(f"warning: {w}", style="yellow"))
+    return Group(*parts)
+
+
+def print_report(analysis: Analysis, console: Console | None = None) -> None:
+    """Print the report to the terminal (or the given console)."""
+    (console or Console()).print(report(analysis))

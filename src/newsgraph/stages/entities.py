@@ -1,0 +1,310 @@
+"""Entities: the model's name spans, cleaned, grouped into one entity per referent, typed by vote.
+
+spaCy's small model tags a surname as an organisation in one sentence and a person
+in the next, and sees "Putin" and "Vladimir Putin" as two people. Here every
+mention is cleaned (no "the", no possessive "'s"), grouped with the other
+mentions of the same referent (same name; a surname with its full name; an
+acronym with its expansion; "Wagner" with "Wagner Group"; "US" with "United
+States"), and the group's type is decided by the votes of all its mentions and
+their contexts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from newsgraph.context import Context
+from newsgraph.lexicon import table, words
+from newsgraph.model import Entity, Span
+from newsgraph.names import country_named, fold, name_key
+from newsgraph.parsed import Parsed
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_POSSESSIVE_TAG = "POS"
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate mention: token range, character span, the model's label (None: a bare proper noun)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    label: str | None
+    key: str
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+def _place_heads() -> dict[str, str]:
+    return {head: kind for head, kind in table("place_heads")}
+
+
+def _is_title_word(lemma: str) -> bool:
+    return lemma in words("titles") or lemma in words("honorifics") or lemma in words("person_cues")
+
+
+def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[int, int] | None:
+    """The token range of a name without "the", possessives and edge punctuation; None if nothing is left."""
+    toks = parsed.tokens
+    for k in range(first, last):  # "Stalin's Siberian": the name ends before the possessive
+        if toks[k].tag == _POSSESSIVE_TAG and k > first:
+            last = k
+            break
+    while first < last and toks[first].text.lower() in ("the", "a", "an"):
+        first += 1
+    while first < last and (toks[first].pos == "PUNCT" or toks[first].text in ("'", "\u2019")):
+        first += 1
+    while last > first and (toks[last - 1].pos == "PUNCT" or toks[last - 1].tag == _POSSESSIVE_TAG):
+        last -= 1
+    if first >= last:
+        return None
+    while label == "PERSON" and last - first > 1 and toks[first].text.lower() in words("titles"):
+        first += 1  # "President Emmanuel Macron": the title is a role, not part of the name
+    if label == "PERSON" and first > 0 and toks[first - 1].text.lower().rstrip(".") in words("honorifics"):
+        first -= 1  # "Mr Putin" is an alias of Putin
+    span = parsed.span_text(first, last)
+    if not any(c.isupper() or c.isdigit() for c in span):
+        return None  # lower-case words are not a name
+    return first, last
+
+
+def _model_mentions(parsed: Parsed) -> list[Mention]:
+    out = []
+    for ent in parsed.ents:
+        if ent.label not in KEPT_LABELS:
+            continue
+        cleaned = _clean(parsed, ent.first, ent.last, ent.label)
+        if cleaned is None:
+            continue
+        first, last = cleaned
+        text = parsed.span_text(first, last)
+        out.append(Mention(first, last, parsed.tokens[first].start, parsed.tokens[last - 1].end, text,
+                           ent.label, name_key(text)))
+    return out
+
+
+def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
+    """Runs of capitalised proper nouns the model left untagged ("the Meduza news website")."""
+    out = []
+    toks = parsed.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in taken or t.pos != "PROPN" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and j not in taken and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() \
+                and toks[j].sent == t.sent:
+            j += 1
+        cleaned = _clean(parsed, i, j, None)
+        if cleaned is not None:
+            first, last = cleaned
+            text = parsed.span_text(first, last)
+            if name_key(text) not in words("honorifics"):
+                out.append(Mention(first, last, toks[first].start, toks[last - 1].end, text, None, name_key(text)))
+        i = max(j, i + 1)
+    return out
+
+
+def _context_votes(parsed: Parsed, m: Mention) -> None:
+    """Votes for the mention's type from its own words and the words around it."""
+    toks = parsed.tokens
+    if m.label:
+        m.votes[m.label] += 1
+    name_words = [t for t in toks[m.first:m.last] if t.text.lower().rstrip(".") not in words("honorifics")]
+    if m.label == "PERSON" and len(name_words) >= 2:
+        m.votes["PERSON"] += 2
+    if len(name_words) < m.last - m.first:
+        m.votes["PERSON"] += 3  # "Mr X"
+    country = country_named(m.text)
+    if country is not None and m.label in (None, "GPE", "ORG", "LOC", "PERSON"):
+        m.votes["GPE"] += 5
+    last = toks[m.last - 1].text.lower()
+    if last in words("org_heads") and m.last - m.first > 1:
+        m.votes["ORG"] += 3
+    place = _place_heads().get(last)
+    if place and m.last - m.first > 1:
+        m.votes[place] += 3
+    # the words before the name: "the oligarch Yevgeny Prigozhin", "Chancellor Scholz"
+    k = m.first - 1
+    while k >= 0 and toks[k].sent == toks[m.first].sent and toks[k].dep in ("compound", "amod", "nmod") \
+            and toks[k].head in range(m.first, m.last):
+        if _is_title_word(toks[k].lemma.lower()) or _is_title_word(toks[k].text.lower()):
+            m.votes["PERSON"] += 3
+            break
+        k -= 1
+    root = _root(parsed, m.first, m.last)
+    head = toks[toks[root].head]
+    # the name's head: "the Meduza news website", "X, head of ...", "critics, including X"
+    if toks[root].dep in ("compound", "nmod") and head.i >= m.last:
+        if head.lemma.lower() in words("org_heads"):
+            m.votes["ORG"] += 2
+        elif _is_title_word(head.lemma.lower()):
+            m.votes["PERSON"] += 2
+    if toks[root].dep == "appos" and _is_title_word(head.lemma.lower()):
+        m.votes["PERSON"] += 2
+    for child in parsed.children(root):
+        if child.dep == "appos" and _is_title_word(child.lemma.lower()):
+            m.votes["PERSON"] += 2
+    if toks[root].dep == "pobj" and head.lemma in ("include", "including"):
+        grand = toks[head.head]
+        if _is_title_word(grand.lemma.lower()):
+            m.votes["PERSON"] += 2
+
+
+def _root(parsed: Parsed, first: int, last: int) -> int:
+    """The token of ``[first, last)`` whose head lies outside it."""
+    for k in range(last - 1, first - 1, -1):
+        h = parsed.tokens[k].head
+        if not first <= h < last or h == k:
+            return k
+    return last - 1
+
+
+# ---------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions taken to name one referent."""
+
+    key: str
+    mentions: list[Mention]
+
+    def votes(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for m in self.mentions:
+            total.update(m.votes)
+        return total
+
+    def type(self) -> str | None:
+        v = self.votes()
+        if not v:
+            return None
+        best = max(v.values())
+        tied = [t for t, n in v.items() if n == best]
+        if len(tied) == 1:
+            return tied[0]
+        longest = max((m for m in self.mentions if m.label in tied), key=lambda m: m.end - m.start, default=None)
+        return longest.label if longest else tied[0]
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _CONNECTORS and w[:1].isalpha())
+
+
+def _group(mentions: list[Mention]) -> list[Group]:
+    by_key: dict[str, Group] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        country = country_named(m.text)
+        key = name_key(country.name) if country is not None and m.label != "PERSON" else m.key
+        by_key.setdefault(key, Group(key, [])).mentions.append(m)
+    groups = list(by_key.values())
+    merged_into: dict[int, Group] = {}
+
+    def absorb(short: Group, long: Group) -> None:
+        long.mentions.extend(short.mentions)
+        long.mentions.sort(key=lambda m: m.start)
+        merged_into[id(short)] = long
+
+    multi = [g for g in groups if len(g.key.split()) > 1]
+    for g in groups:
+        gwords = g.key.split()
+        text = g.mentions[0].text
+        # an acronym and its expansion: "UN" / "United Nations"
+        if len(gwords) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
+            acro = text.replace(".", "").lower()
+            hits = [h for h in multi if _initials(h.key) == acro and h.type() != "PERSON"]
+            if len(hits) == 1:
+                absorb(g, hits[0])
+                continue
+        if g.type() in (None, "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC") and len(gwords) <= 2:
+            # a surname (or last two names) with the full name: "Putin" / "Vladimir Putin"
+            persons = [h for h in multi if h is not g and h.type() == "PERSON" and len(h.key.split()) > len(gwords)
+                       and h.key.split()[-len(gwords):] == gwords]
+            if persons and country_named(g.key) is None:
+                absorb(g, _nearest(persons, g))
+                continue
+            # "Wagner" with "Wagner Group"
+            orgs = [h for h in multi if h is not g and h.type() == "ORG" and len(h.key.split()) > len(gwords)
+                    and h.key.split()[:len(gwords)] == gwords and h.key.split()[-1] in words("org_heads")]
+            if len(orgs) == 1 and g.type() in (None, "ORG"):
+                absorb(g, orgs[0])
+                continue
+    return [g for g in groups if id(g) not in merged_into]
+
+
+def _nearest(candidates: list[Group], short: Group) -> Group:
+    """Of several full names that share a surname, the one named last before the short form."""
+    first = short.mentions[0].start
+    before = [(max((m.start for m in c.mentions if m.start < first), default=-1), c) for c in candidates]
+    best = max(before, key=lambda x: x[0])
+    return best[1] if best[0] >= 0 else candidates[0]
+
+
+def _name(group: Group, etype: str) -> str:
+    if etype in ("GPE", "LOC", "ORG"):
+        country = country_named(group.key)
+        if country is not None and etype == "GPE":
+            return country.name
+    texts = [fold(m.text) for m in group.mentions if m.label is not None] or [fold(m.text) for m in group.mentions]
+    stripped = [" ".join(w for w in t.split() if w.lower().rstrip(".") not in words("honorifics")) or t
+                for t in texts]
+    if etype == "PERSON":
+        return max(stripped, key=lambda t: (len(t.split()), stripped.count(t)))
+    counts = Counter(stripped)
+    return max(counts, key=lambda t: (len(t.split()) > 1, counts[t], len(t)))
+
+
+def _surface(parsed: Parsed, m: Mention) -> str:
+    return parsed.text[m.start:m.end]
+
+
+def find_entities(ctx: Context) -> Context:
+    """The context with one entity per referent named in the text."""
+    parsed = ctx.parsed
+    mentions = _model_mentions(parsed)
+    taken = {k for m in mentions for k in range(m.first, m.last)}
+    mentions += _bare_proper_nouns(parsed, taken)
+    for m in mentions:
+        _context_votes(parsed, m)
+    groups = _group(mentions)
+    entities: list[Entity] = []
+    for g in sorted(groups, key=lambda g: g.mentions[0].start):
+        etype = g.type()
+        if etype is None:
+            continue  # a bare proper noun nothing vouches for
+        seen: set[tuple[int, int]] = set()
+        spans = []
+        for m in g.mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                spans.append(Span(m.start, m.end))
+        name = _name(g, etype)
+        aliases: dict[str, str] = {}
+        for m in g.mentions:
+            alias = fold(_surface(parsed, m))
+            aliases.setdefault(alias.casefold(), alias)
+        aliases.setdefault(name.casefold(), name)
+        entities.append(Entity(id="", name=name, type=etype, aliases=tuple(sorted(aliases.values())),
+                               mentions=tuple(spans)))
+    entities = [replace(e, id=f"e{k + 1}") for k, e in enumerate(entities)]
+    return replace(ctx, entities=tuple(entities))
+
+
+def mention_index(entities: tuple[Entity, ...], parsed: Parsed) -> dict[int, str]:
+    """Token index -> id of the entity whose mention covers the token."""
+    index: dict[int, str] = {}
+    for e in entities:
+        for m in e.mentions:
+            for k in parsed.tokens_in(m.start, m.end):
+                index.setdefault(k, e.id)
+    return index
+
+
+__all__ = ["find_entities", "mention_index"]
