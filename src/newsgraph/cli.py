@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsgraph.batch import analyze_jsonl
+from newsgraph.corpus_cli import register as register_corpus_commands
 from newsgraph.documents import InputError, read_article
 from newsgraph.nlp import ModelNotFound
 from newsgraph.pipeline import analyze_documents, parse_date
@@ -108,6 +109,9 @@ class _open_out:
     def __exit__(self, *exc: object) -> None:
         if self.f is not None:
             self.f.close()
+
+
+register_corpus_commands(cli)
 
 
 def main() -> None:
