@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from newsgraph.documents import count_lines, read_jsonl
 from newsgraph.model import Analysis, Failure
@@ -32,7 +32,7 @@ def progress_bar(console: Console) -> Progress:
                     TimeRemainingColumn(), console=console, transient=False)
 
 
-def _rate(progress: Progress, task: int) -> str:
+def _rate(progress: Progress, task: TaskID) -> str:
     speed = progress.tasks[task].speed
     return f"{speed:.1f} articles/s" if speed else ""
 
@@ -45,7 +45,7 @@ def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
     console = Console(stderr=True)
     ok = failed = 0
     progress = progress_bar(console) if show_progress else None
-    task = progress.add_task("analysing", total=total, rate="") if progress else 0
+    task = progress.add_task("analysing", total=total, rate="") if progress else None
     if progress:
         progress.start()
     try:
@@ -56,7 +56,7 @@ def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
             else:
                 ok += 1
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            if progress:
+            if progress is not None and task is not None:
                 progress.update(task, advance=1, rate=_rate(progress, task))
     finally:
         if progress:

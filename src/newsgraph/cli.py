@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -95,15 +96,16 @@ class _open_out:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.f = None
+        self.f: IO[str] | None = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> IO[str]:
         if self.path is None:
             return sys.stdout
         try:
             self.f = self.path.open("w", encoding="utf-8")
         except OSError as err:
             fail(f"cannot write {self.path}: {err.strerror}")
+            raise
         return self.f
 
     def __exit__(self, *exc: object) -> None:

@@ -56,7 +56,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
                                         "author": data.get("author")}
 
 
-def read_article(path: str | Path, published: str | None = None, doc_id: str | None = None) -> tuple[Document, list[str]]:
+def read_article(
+    path: str | Path, published: str | None = None, doc_id: str | None = None
+) -> tuple[Document, list[str]]:
     """One article from a file, and any warnings about it."""
     p = Path(path)
     if not p.exists():

@@ -89,7 +89,9 @@ def analyze_documents(documents: Iterable[Document | Failure], model: str | None
 
     for parsed in parse_many(texts(), model=model, batch_size=batch_size):
         while isinstance(queue[0], Failure):
-            yield queue.popleft()
+            failure = queue.popleft()
+            assert isinstance(failure, Failure)
+            yield failure
         doc = queue.popleft()
         assert isinstance(doc, Document)
         try:

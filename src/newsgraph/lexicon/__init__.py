@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``NAME.txt``: one per line, lower-cased; ``#`` starts a comment."""
     return frozenset(lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """The non-empty, non-comment lines of ``NAME.txt``, lower-cased, in file order."""
     text = files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
@@ -24,7 +24,7 @@ def lines(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of ``NAME.tsv`` (tab-separated, ``#`` comments, first row a header), as given."""
     text = files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from newsgraph.parsed import Parsed
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE_TAG = "POS"
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
 
 
@@ -64,8 +65,9 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
         return None
     while label == "PERSON" and last - first > 1 and toks[first].text.lower() in words("titles"):
         first += 1  # "President Emmanuel Macron": the title is a role, not part of the name
-    if label == "PERSON" and first > 0 and toks[first - 1].text.lower().rstrip(".") in words("honorifics"):
-        first -= 1  # "Mr Putin" is an alias of Putin
+    if label in (None, "PERSON", "ORG", "GPE", "NORP") and first > 0 \
+            and toks[first - 1].text.lower().rstrip(".") in words("honorifics"):
+        first -= 1  # "Mr Putin" is an alias of Putin, and a person whatever the model said
     span = parsed.span_text(first, last)
     if not any(c.isupper() or c.isdigit() for c in span):
         return None  # lower-case words are not a name
@@ -82,6 +84,8 @@ def _model_mentions(parsed: Parsed) -> list[Mention]:
             continue
         first, last = cleaned
         text = parsed.span_text(first, last)
+        if not name_key(text):
+            continue
         out.append(Mention(first, last, parsed.tokens[first].start, parsed.tokens[last - 1].end, text,
                            ent.label, name_key(text)))
     return out
@@ -98,14 +102,16 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
             i += 1
             continue
         j = i
-        while j < len(toks) and j not in taken and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() \
-                and toks[j].sent == t.sent:
+        while j < len(toks) and j not in taken and toks[j].sent == t.sent and (
+                (toks[j].pos == "PROPN" and toks[j].text[:1].isupper())
+                or (toks[j].text == "-" and not toks[j - 1].space and j + 1 < len(toks)
+                    and toks[j + 1].pos == "PROPN" and j > i)):
             j += 1
         cleaned = _clean(parsed, i, j, None)
         if cleaned is not None:
             first, last = cleaned
             text = parsed.span_text(first, last)
-            if name_key(text) not in words("honorifics"):
+            if name_key(text):
                 out.append(Mention(first, last, toks[first].start, toks[last - 1].end, text, None, name_key(text)))
         i = max(j, i + 1)
     return out
@@ -119,6 +125,10 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     name_words = [t for t in toks[m.first:m.last] if t.text.lower().rstrip(".") not in words("honorifics")]
     if m.label == "PERSON" and len(name_words) >= 2:
         m.votes["PERSON"] += 2
+    if toks[_root(parsed, m.first, m.last)].dep == "pobj" and len(name_words) == 1:
+        prep = toks[toks[_root(parsed, m.first, m.last)].head].text.lower()
+        if prep in _LOCATIVE_PREPS:
+            m.votes["GPE"] += 3  # "in Tallinn": a single name after "in" is a place
     if len(name_words) < m.last - m.first:
         m.votes["PERSON"] += 3  # "Mr X"
     country = country_named(m.text)
@@ -269,7 +279,7 @@ def find_entities(ctx: Context) -> Context:
     """The context with one entity per referent named in the text."""
     parsed = ctx.parsed
     mentions = _model_mentions(parsed)
-    taken = {k for m in mentions for k in range(m.first, m.last)}
+    taken = {k for e in parsed.ents for k in range(e.first, e.last)}
     mentions += _bare_proper_nouns(parsed, taken)
     for m in mentions:
         _context_votes(parsed, m)

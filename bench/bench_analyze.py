@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Time `newsgraph analyze` against plain spaCy `nlp.pipe` on the same texts, in the same run.
+
+    python bench/bench_analyze.py [--n 500] [--corpus ../shared/corpora/bbc.jsonl]
+
+Prints both times, articles per second and the ratio newsgraph / spaCy (target: under 1.25),
+plus the time each stage takes as a share of the parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+from newsgraph.context import Context
+from newsgraph.model import Document
+from newsgraph.nlp import load_model, to_parsed
+from newsgraph.pipeline import STAGES, analyze_documents, parse_date
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(corpus: Path, n: int) -> list[Document]:
+    docs = []
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs.append(Document(id=str(d["id"]), text=d["text"], published=d.get("published")))
+            if len(docs) >= n:
+                break
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "bbc.jsonl")
+    args = ap.parse_args()
+    docs = load(args.corpus, args.n)
+    texts = [d.text for d in docs]
+    nlp = load_model()
+    list(nlp.pipe(texts[:20]))  # warm up both paths
+    list(analyze_documents(docs[:20]))
+
+    t0 = time.perf_counter()
+    parsed_docs = list(nlp.pipe(texts, batch_size=32))
+    spacy_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    results = list(analyze_documents(docs))
+    ours_s = time.perf_counter() - t0
+
+    # where our time goes: conversion and each stage, over the Docs parsed above
+    stage_s: dict[str, float] = defaultdict(float)
+    for d, doc in zip(docs, parsed_docs, strict=True):
+        t = time.perf_counter()
+        parsed = to_parsed(doc)
+        stage_s["to_parsed"] += time.perf_counter() - t
+        ctx = Context(document=d, parsed=parsed, published=parse_date(d.published))
+        for stage in STAGES:
+            t = time.perf_counter()
+            ctx = stage.run(ctx)
+            stage_s[stage.name] += time.perf_counter() - t
+
+    tracemalloc.start()
+    list(analyze_documents(docs[:50]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    failed = sum(1 for r in results if not hasattr(r, "entities"))
+    print(f"articles          {len(docs)}  (failed {failed})")
+    print(f"spaCy nlp.pipe    {spacy_s:7.2f} s  {len(docs) / spacy_s:6.1f} articles/s")
+    print(f"newsgraph analyze {ours_s:7.2f} s  {len(docs) / ours_s:6.1f} articles/s")
+    print(f"ratio             {ours_s / spacy_s:7.3f}  (target < 1.25)")
+    for name, s in stage_s.items():
+        print(f"  {name:15s} {s:6.2f} s  {100 * s / spacy_s:5.1f}% of the parse")
+    print(f"peak Python memory over 50 articles (tracemalloc): {peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

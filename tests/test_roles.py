@@ -1,0 +1,48 @@
+"""Roles: appositions, titles before a name, possessive roles, "X of the Y", copulas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.model import Analysis
+
+
+def roles_of(a: Analysis, name: str) -> list[tuple[str, str | None]]:
+    e = next(e for e in a.entities if e.name == name)
+    return [(r.title, a.entity(r.of).name if a.entity(r.of) else None) for r in e.roles]  # type: ignore[union-attr]
+
+
+def test_apposition_with_organisation(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("In April, Rolf Marten, head of Norway's state oil fund, flew to Berlin.")
+    titles = roles_of(a, "Rolf Marten")
+    assert any("head of Norway’s state oil fund" in t or "head of Norway's state oil fund" in t for t, _ in titles)
+    assert any(of == "Norway" for _, of in titles)
+
+
+def test_title_before_name(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("German Chancellor Olaf Scholz arrived late. The author Simon Grey wrote about it.")
+    assert ("German Chancellor", "German") in roles_of(a, "Olaf Scholz") or \
+        [t for t, _ in roles_of(a, "Olaf Scholz")] == ["German Chancellor"]
+    assert [t for t, _ in roles_of(a, "Simon Grey")] == ["author"]
+
+
+def test_possessive_role_in_apposition(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("He held private talks with Steve Walker, the governor's special envoy, on Monday.")
+    assert any("special envoy" in t for t, _ in roles_of(a, "Steve Walker"))
+
+
+def test_x_of_the_y(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis('"It will not last," wrote Maria Ortiz of the Lisbon-based Tagus Institute.')
+    assert any(of == "Tagus Institute" for _, of in roles_of(a, "Maria Ortiz"))
+
+
+def test_copula_in_a_later_sentence(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Anna Berg spoke first. Berg is the mayor of Uppsala.")
+    assert any("mayor of Uppsala" in t for t, _ in roles_of(a, "Anna Berg"))
+
+
+def test_role_offsets_slice_to_the_title(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Kirill Dmitriev, head of Russia's sovereign wealth fund, flew to Washington.")
+    for e in a.entities:
+        for r in e.roles:
+            assert a.document.text[r.start:r.end] == r.title or r.title.startswith(("of ", "at ", "from "))
