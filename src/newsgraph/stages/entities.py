@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from newsgraph.context import Context
 from newsgraph.lexicon import table, words
 from newsgraph.model import Entity, Span
-from newsgraph.names import country_named, fold, name_key
+from newsgraph.names import country_named, country_of_demonym, fold, name_key
 from newsgraph.parsed import Parsed
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -57,9 +57,12 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
             break
     while first < last and toks[first].text.lower() in ("the", "a", "an"):
         first += 1
-    while first < last and (toks[first].pos == "PUNCT" or toks[first].text in ("'", "\u2019")):
-        first += 1
-    while last > first and (toks[last - 1].pos == "PUNCT" or toks[last - 1].tag == _POSSESSIVE_TAG):
+    while first < last and (toks[first].pos == "PUNCT" or toks[first].text in ("'", "\u2019")
+                            or (toks[first].text.islower() and toks[first].space
+                                and toks[first].text not in _CONNECTORS)):
+        first += 1  # "rival bank UFJ Holdings": lower-case words before a name are not part of it
+    while last > first and (toks[last - 1].pos in ("PUNCT", "CCONJ", "ADP", "DET")
+                            or toks[last - 1].tag == _POSSESSIVE_TAG):
         last -= 1
     if first >= last:
         return None
@@ -151,11 +154,13 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     root = _root(parsed, m.first, m.last)
     head = toks[toks[root].head]
     # the name's head: "the Meduza news website", "X, head of ...", "critics, including X"
-    if toks[root].dep in ("compound", "nmod") and head.i >= m.last:
-        if head.lemma.lower() in words("org_heads"):
-            m.votes["ORG"] += 2
-        elif _is_title_word(head.lemma.lower()):
-            m.votes["PERSON"] += 2
+    if toks[root].dep in ("compound", "nmod") and head.i >= m.last and head.lemma.lower() in words("org_heads"):
+        m.votes["ORG"] += 2  # a name that modifies "website", "group": an organisation's
+    if toks[root].dep in ("compound", "nmod") and head.i >= m.last and _is_title_word(head.lemma.lower()) \
+            and len(name_words) <= 2 and m.label != "PERSON":
+        m.votes["ORG"] += 2  # "BA chairman", "Lib Dem leader": the name of the body the person leads
+    if country_of_demonym(m.text) is not None and country is None:
+        m.votes["NORP"] += 5  # "Germans", "Briton": a people, not a place or a person
     if toks[root].dep == "appos" and _is_title_word(head.lemma.lower()):
         m.votes["PERSON"] += 2
     for child in parsed.children(root):
@@ -238,6 +243,10 @@ def _group(mentions: list[Mention]) -> list[Group]:
             persons = [h for h in multi if h is not g and h.type() == "PERSON" and len(h.key.split()) > len(gwords)
                        and h.key.split()[-len(gwords):] == gwords]
             if persons and country_named(g.key) is None:
+                for m in g.mentions:  # matching a full name is the evidence; the model's label is not
+                    if m.label and m.label != "PERSON" and m.votes[m.label] > 0:
+                        m.votes[m.label] -= 1
+                        m.votes["PERSON"] += 1
                 absorb(g, _nearest(persons, g))
                 continue
             # "Wagner" with "Wagner Group"

@@ -45,7 +45,8 @@ def _role_range(parsed: Parsed, noun: int) -> tuple[int, int]:
     return lo, hi
 
 
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
+# endings of nouns for people ("journalist", "politician", "spokesman"); "-er"/"-or" name too many things
+_PERSON_SUFFIXES = ("ist", "ian", "eer", "man", "woman", "person")
 
 
 def _is_role_noun(parsed: Parsed, i: int) -> bool:
