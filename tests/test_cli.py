@@ -99,3 +99,21 @@ def test_non_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
     assert code == 0
     assert "not valid UTF-8" in err
     assert json.loads(out)["document"]["text"].startswith("Angela Merkel")
+
+
+def test_html_goes_through_trafilatura_with_its_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Ministers meet</title><meta name='date' content='2026-03-10'></head><body>"
+        "<nav>Home | World | Sport</nav><article><h1>Ministers meet</h1>"
+        "<p>Estonian Foreign Minister Margus Tamm met his Finnish counterpart, Liisa Korhonen, in Helsinki "
+        "on Tuesday to discuss the damaged undersea cable and the patrols that will follow.</p>"
+        "<p>Ms Korhonen told reporters after the meeting that both governments would share the cost.</p>"
+        "</article><footer>Copyright</footer></body></html>", encoding="utf-8")
+    code, out, _ = run("analyze", str(page), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["document"]["title"] == "Ministers meet"
+    assert data["document"]["published"] == "2026-03-10"
+    assert "Home | World" not in data["document"]["text"]
+    assert any(e["name"] == "Liisa Korhonen" for e in data["entities"])

@@ -46,3 +46,13 @@ def test_role_offsets_slice_to_the_title(run_analysis: Callable[..., Analysis]) 
     for e in a.entities:
         for r in e.roles:
             assert a.document.text[r.start:r.end] == r.title or r.title.startswith(("of ", "at ", "from "))
+
+
+def test_relative_clause_role(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("The plan was drafted by Lena Frost, who is the governor of the central bank.")
+    assert any("governor of the central bank" in t for t, _ in roles_of(a, "Lena Frost"))
+
+
+def test_a_non_person_noun_in_apposition_is_not_a_role(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("For Lukas Brandt, the point, as ever, was to win.")
+    assert all("point" not in t for e in a.entities for t in (r.title for r in e.roles))

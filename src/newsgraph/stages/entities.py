@@ -87,11 +87,16 @@ def _model_mentions(parsed: Parsed) -> list[Mention]:
             continue
         first, last = cleaned
         text = parsed.span_text(first, last)
-        if not name_key(text):
+        if not name_key(text) or _looks_like_junk(text, last - first):
             continue
         out.append(Mention(first, last, parsed.tokens[first].start, parsed.tokens[last - 1].end, text,
                            ent.label, name_key(text)))
     return out
+
+
+def _looks_like_junk(text: str, n_tokens: int) -> bool:
+    """True for spans no name looks like: a line break, a colon, quotation marks, a dozen words."""
+    return n_tokens > 10 or any(c in text for c in ':\n"\u201c\u201d')
 
 
 def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
@@ -247,7 +252,12 @@ def _group(mentions: list[Mention]) -> list[Group]:
                     if m.label and m.label != "PERSON" and m.votes[m.label] > 0:
                         m.votes[m.label] -= 1
                         m.votes["PERSON"] += 1
-                absorb(g, _nearest(persons, g))
+                absorb(g, _principal(persons))
+                continue
+            # a first name alone, when one full name in the article has it: "Hillary" / "Hillary Clinton"
+            firsts = [h for h in multi if h is not g and h.type() == "PERSON" and h.key.split()[0] == gwords[0]]
+            if len(gwords) == 1 and len(firsts) == 1 and g.type() in (None, "PERSON") and not persons:
+                absorb(g, firsts[0])
                 continue
             # "Wagner" with "Wagner Group"
             orgs = [h for h in multi if h is not g and h.type() == "ORG" and len(h.key.split()) > len(gwords)
@@ -258,12 +268,14 @@ def _group(mentions: list[Mention]) -> list[Group]:
     return [g for g in groups if id(g) not in merged_into]
 
 
-def _nearest(candidates: list[Group], short: Group) -> Group:
-    """Of several full names that share a surname, the one named last before the short form."""
-    first = short.mentions[0].start
-    before = [(max((m.start for m in c.mentions if m.start < first), default=-1), c) for c in candidates]
-    best = max(before, key=lambda x: x[0])
-    return best[1] if best[0] >= 0 else candidates[0]
+def _principal(candidates: list[Group]) -> Group:
+    """Of several full names that share a surname, the one the bare surname stands for.
+
+    News names its principal first and calls them by the surname after; a relative or
+    namesake introduced later keeps a full name ("Hillary Clinton ... her daughter
+    Chelsea Clinton ... Clinton's van").
+    """
+    return min(candidates, key=lambda c: (c.mentions[0].start, -len(c.mentions)))
 
 
 def _name(group: Group, etype: str) -> str:

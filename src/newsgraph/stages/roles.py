@@ -101,6 +101,12 @@ def _roles_at(parsed: Parsed, root: int, first: int, last: int) -> list[tuple[in
             while lo < noun and toks[lo].pos in ("DET", "PUNCT"):
                 lo += 1
             found.append((lo, first, noun))
+    # a relative clause: "X, who is the mayor of Y", "X, who became minister in 2019"
+    for child in parsed.children(root):
+        if child.dep == "relcl" and child.lemma in _COPULAS and not _negated(parsed, child.i):
+            for c in parsed.children(child.i):
+                if c.dep == "attr" and _is_role_noun(parsed, c.i):
+                    add_noun(c.i)
     # copula and naming verbs: "X is the president of Y", "X was appointed minister"
     if me.dep in ("nsubj", "nsubjpass"):
         verb = toks[me.head]
