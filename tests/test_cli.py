@@ -117,3 +117,12 @@ def test_html_goes_through_trafilatura_with_its_metadata(tmp_path: Path) -> None
     assert data["document"]["published"] == "2026-03-10"
     assert "Home | World" not in data["document"]["text"]
     assert any(e["name"] == "Liisa Korhonen" for e in data["entities"])
+
+
+def test_records_in_dicts_out_for_scale_out() -> None:
+    from newsgraph.batch import analyze_records
+
+    out = list(analyze_records([{"id": "x", "text": "Olaf Scholz visited Paris.", "published": "2024-05-01"},
+                                {"id": "y", "text": ""}, "not a record"]))  # type: ignore[list-item]
+    assert [o["document"]["id"] for o in out] == ["x", "y", "record-3"]
+    assert out[0]["schema"] == "newsgraph/1" and "error" in out[1] and "error" in out[2]

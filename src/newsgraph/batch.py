@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from newsgraph.documents import count_lines, read_jsonl
-from newsgraph.model import Analysis, Failure
+from newsgraph.documents import InputError, count_lines, document_from_record, read_jsonl
+from newsgraph.model import Analysis, Document, Failure
 from newsgraph.pipeline import analyze_documents
 
 
@@ -62,6 +62,25 @@ def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
         if progress:
             progress.stop()
     return BatchSummary(analysed=ok, failed=failed)
+
+
+def analyze_records(records: Iterable[dict[str, Any]], model: str | None = None) -> Iterator[dict[str, Any]]:
+    """One ``newsgraph/1`` dict (or error dict) per input record, in order: plain data in and out.
+
+    The unit of scale-out: records and results are JSON-able, so a partition of a corpus can
+    be handed to a worker as is (``dask.bag.from_sequence(records).map_partitions(
+    lambda part: list(analyze_records(part)))``), the model loaded once per worker.
+    """
+    def documents() -> Iterator[Document | Failure]:
+        for n, record in enumerate(records, start=1):
+            try:
+                yield document_from_record(record, f"record-{n}")
+            except InputError as err:
+                rid = record.get("id") if isinstance(record, dict) else None
+                yield Failure(str(rid if rid is not None else f"record-{n}"), str(err))
+
+    for result in analyze_documents(documents(), model=model):
+        yield result.to_dict()
 
 
 def iter_jsonl_results(source: str | Path, model: str | None = None) -> Iterator[Analysis | Failure]:
