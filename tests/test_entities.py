@@ -82,3 +82,15 @@ def test_real_model_merges_and_types(run_analysis: Callable[..., Analysis]) -> N
     assert len(people["Olaf Scholz"].mentions) == 3
     assert "Mr Macron" in people["Emmanuel Macron"].aliases
     assert any(e.name == "Paris" and e.type == "GPE" for e in a.entities)
+
+
+def test_coordinated_names_are_split_and_known_cities_are_places() -> None:
+    # "strikes on Kyiv and Kharkiv" tagged as one WORK_OF_ART; "Tallinn" tagged PERSON
+    parsed = Parsed.build(["strikes", "on", "Kyiv", "and", "Kharkiv", ".", "Tallinn", "replied"],
+                          pos=["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PROPN", "VERB"],
+                          deps=["ROOT", "prep", "pobj", "cc", "conj", "punct", "nsubj", "ROOT"],
+                          heads=[0, 0, 1, 2, 2, 0, 7, 7], sent_starts=[0, 6],
+                          ents=[("WORK_OF_ART", 2, 5), ("PERSON", 6, 7)])
+    found = entities_of(parsed)
+    assert found["Kyiv"][0] == "GPE" and found["Kharkiv"][0] == "GPE"
+    assert found["Tallinn"][0] == "GPE"

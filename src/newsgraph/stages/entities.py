@@ -77,20 +77,36 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
     return first, last
 
 
+_VAGUE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
+def _split_coordination(parsed: Parsed, first: int, last: int, label: str) -> list[tuple[int, int, str | None]]:
+    """A span that joins two names with "and" ("Kyiv and Kharkiv") as the two names it joins."""
+    toks = parsed.tokens
+    for k in range(first + 1, last - 1):
+        if toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
+                and toks[k - 1].dep != "compound" and toks[k + 1].dep in ("conj", "compound", "nsubj", "pobj", "dobj"):
+            if toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS:
+                part = None if label in _VAGUE_LABELS else label
+                return [(first, k, part), (k + 1, last, part)]
+    return [(first, last, label)]
+
+
 def _model_mentions(parsed: Parsed) -> list[Mention]:
     out = []
     for ent in parsed.ents:
         if ent.label not in KEPT_LABELS:
             continue
-        cleaned = _clean(parsed, ent.first, ent.last, ent.label)
-        if cleaned is None:
-            continue
-        first, last = cleaned
-        text = parsed.span_text(first, last)
-        if not name_key(text) or _looks_like_junk(text, last - first):
-            continue
-        out.append(Mention(first, last, parsed.tokens[first].start, parsed.tokens[last - 1].end, text,
-                           ent.label, name_key(text)))
+        for a, b, label in _split_coordination(parsed, ent.first, ent.last, ent.label):
+            cleaned = _clean(parsed, a, b, label)
+            if cleaned is None:
+                continue
+            first, last = cleaned
+            text = parsed.span_text(first, last)
+            if not name_key(text) or _looks_like_junk(text, last - first):
+                continue
+            out.append(Mention(first, last, parsed.tokens[first].start, parsed.tokens[last - 1].end, text,
+                               label, name_key(text)))
     return out
 
 
@@ -142,6 +158,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     country = country_named(m.text)
     if country is not None and m.label in (None, "GPE", "ORG", "LOC", "PERSON"):
         m.votes["GPE"] += 5
+    elif m.key in words("cities") and m.label != "ORG":
+        m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed
     last = toks[m.last - 1].text.lower()
     if last in words("org_heads") and m.last - m.first > 1:
         m.votes["ORG"] += 3
