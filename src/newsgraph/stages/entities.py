@@ -84,11 +84,11 @@ def _split_coordination(parsed: Parsed, first: int, last: int, label: str) -> li
     """A span that joins two names with "and" ("Kyiv and Kharkiv") as the two names it joins."""
     toks = parsed.tokens
     for k in range(first + 1, last - 1):
-        if toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
-                and toks[k - 1].dep != "compound" and toks[k + 1].dep in ("conj", "compound", "nsubj", "pobj", "dobj"):
-            if toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS:
-                part = None if label in _VAGUE_LABELS else label
-                return [(first, k, part), (k + 1, last, part)]
+        joins_two_names = toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
+            and toks[k - 1].dep != "compound"
+        if joins_two_names and (toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS):
+            part = None if label in _VAGUE_LABELS else label
+            return [(first, k, part), (k + 1, last, part)]
     return [(first, last, label)]
 
 
