@@ -297,10 +297,10 @@ def _principal(candidates: list[Group]) -> Group:
 
 
 def _name(group: Group, etype: str) -> str:
-    if etype in ("GPE", "LOC", "ORG"):
-        country = country_named(group.key)
-        if country is not None and etype == "GPE":
-            return country.name
+    country = country_named(group.key)
+    if country is not None and etype == "GPE" and any(
+            name_key(m.text) == name_key(country.name) or m.text.replace(".", "").isupper() for m in group.mentions):
+        return country.name  # "US" and "U.S." are named "United States"; "Britain" stays "Britain"
     texts = [fold(m.text) for m in group.mentions if m.label is not None] or [fold(m.text) for m in group.mentions]
     stripped = [" ".join(w for w in t.split() if w.lower().rstrip(".") not in words("honorifics")) or t
                 for t in texts]
