@@ -141,6 +141,17 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
     return out
 
 
+def _untagged_demonyms(parsed: Parsed, taken: set[int]) -> list[Mention]:
+    """Demonyms the model left untagged ("Ghanaian authorities"): NORP mentions, for actors' countries."""
+    out = []
+    for t in parsed.tokens:
+        if t.i in taken or not t.text[:1].isupper() or t.pos not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        if country_of_demonym(t.text) is not None and country_named(t.text) is None:
+            out.append(Mention(t.i, t.i + 1, t.start, t.end, t.text, "NORP", name_key(t.text)))
+    return out
+
+
 def _context_votes(parsed: Parsed, m: Mention) -> None:
     """Votes for the mention's type from its own words and the words around it."""
     toks = parsed.tokens
@@ -320,6 +331,7 @@ def find_entities(ctx: Context) -> Context:
     mentions = _model_mentions(parsed)
     taken = {k for e in parsed.ents for k in range(e.first, e.last)}
     mentions += _bare_proper_nouns(parsed, taken)
+    mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:
         _context_votes(parsed, m)
     groups = _group(mentions)

@@ -1,12 +1,208 @@
-"""Events coded to PLOVER: who did what to whom, when and where."""
+"""Events coded to PLOVER: who did what to whom, when and where.
+
+A trigger is a verb or a noun of the project's lexicon (``lexicon/events_triggers.tsv``):
+"the ministers signed", "the signing", "a phone call to Zelensky", "talks between ...".
+One event per happening per clause: a trigger governed by another ("threatened to cut
+off", "demanded the withdrawal", "wounded ... in a bomb attack") is part of the
+governing event, not an event of its own. A noun trigger takes its actors through the
+verb that governs it ("held talks", "imposed sanctions"). What is planned or promised
+becomes a promise (AGREE) or a threat (THREATEN), as PLOVER reads intent; what is
+denied is negated, or a refusal (REJECT) when a promise is refused.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from newsgraph.context import Context
+from newsgraph.model import Entity, Event, Quote, Span, TextSpan, Timex
+from newsgraph.parsed import Parsed
+from newsgraph.stages.event_actors import actor_profiles
+from newsgraph.stages.event_lexicon import cameo_root
+from newsgraph.stages.event_mood import coded_type, mood_of
+from newsgraph.stages.event_parties import parties_of, resolve_heads
+from newsgraph.stages.event_triggers import REPORTING, Trigger, find_triggers, governing_triggers, main_happenings
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_HEDGES = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently", "according to")
+
+
+# ---------------------------------------------------------------- when, where, says who
+
+
+def _event_tokens(trig: Trigger) -> set[int]:
+    return {trig.tok, trig.anchor, *trig.members}
+
+
+def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int]) -> Timex | None:
+    """The timex of the clause that governs the trigger, else the nearest free one in its sentence."""
+    sent = parsed.sentence_of(trig.tok)
+    mine = _event_tokens(trig)
+    best: tuple[int, int, Timex] | None = None
+    for tx in timexes:
+        if tx.value is None or tx.type in ("DURATION", "SET") or not sent.start <= tx.start < sent.end:
+            continue
+        toks = parsed.tokens_in(tx.start, tx.end)
+        if not toks:
+            continue
+        verb = _clause_verb(parsed, toks[0], mine | others)
+        if verb in mine:
+            rank = 0
+        elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING:
+            continue
+        else:
+            rank = 1
+        dist = min(abs(k - trig.tok) for k in toks)
+        if best is None or (rank, dist) < best[:2]:
+            best = (rank, dist, tx)
+    return best[2] if best else None
+
+
+def _clause_verb(parsed: Parsed, k: int, stops: set[int]) -> int:
+    """The first verb (or event word) above token ``k``."""
+    t = parsed.tokens[k]
+    steps = 0
+    while t.head != t.i and steps < 30:
+        t = parsed.tokens[t.head]
+        if t.i in stops or t.pos in ("VERB", "AUX"):
+            return t.i
+        steps += 1
+    return t.i
+
+
+def location_of(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str],
+                by_id: Mapping[str, Entity]) -> str | None:
+    """The place of the clause: a GPE, LOC or FAC in a locative phrase on the event's words."""
+    for k in sorted(_event_tokens(trig)):
+        for c in parsed.children(k):
+            if c.dep != "prep" or c.text.lower() not in _PLACE_PREPS:
+                continue
+            for g in parsed.children(c.i):
+                eid = refers_to.get(g.i)
+                if g.dep == "pobj" and eid and eid in by_id and by_id[eid].type in _PLACE_TYPES:
+                    return eid
+    return None
+
+
+def attribution_of(parsed: Parsed, trig: Trigger, quotes: tuple[Quote, ...]) -> str | None:
+    """The quote that reports the event, or the hedge word that does ("allegedly", "according to")."""
+    start = parsed.tokens[trig.tok].start
+    for q in quotes:
+        if q.start <= start < q.end:
+            return q.id
+    sent = parsed.sentence_of(trig.tok)
+    text = parsed.text[sent.start:sent.end].lower()
+    for hedge in _HEDGES:
+        if hedge in text:
+            return hedge
+    return None
+
+
+# ---------------------------------------------------------------- assembling
+
+
+def _trigger_span(parsed: Parsed, trig: Trigger) -> TextSpan:
+    tok = parsed.tokens[trig.tok]
+    start, end = tok.start, tok.end
+    needs = trig.sense.needs
+    if needs is not None:  # "blow up", "open fire", "hunger strike": the companion word when it stands beside
+        for k in (trig.tok - 1, trig.tok + 1):
+            if 0 <= k < len(parsed.tokens) and parsed.tokens[k].lemma.lower() == needs \
+                    and parsed.tokens[k].sent == tok.sent:
+                start, end = min(start, parsed.tokens[k].start), max(end, parsed.tokens[k].end)
+    return TextSpan(parsed.text[start:end], start, end)
+
+
+def _complement_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigger]) -> str | None:
+    for m in sorted(trig.members):
+        if parsed.tokens[m].head in (trig.tok, trig.anchor) or parsed.tokens[parsed.tokens[m].head].head == trig.tok:
+            return triggers[m].sense.type
+    return None
+
+
+def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by_id: Mapping[str, Entity],
+                others: set[int]) -> Event | None:
+    """The event of one governing trigger, or None when it is no event after all."""
+    parsed = ctx.parsed
+    mood = mood_of(parsed, trig)
+    kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers))
+    parties = parties_of(parsed, trig)
+    where: dict[str, int] = {}
+    stops = frozenset({trig.tok, trig.anchor})
+    source = resolve_heads(parsed, parties.source, ctx.refers_to, by_id, where, stops)
+    partner = resolve_heads(parsed, parties.partner, ctx.refers_to, by_id, where, stops)
+    target = resolve_heads(parsed, parties.target, ctx.refers_to, by_id, where, stops)
+    recip = "recip" in trig.sense.flags and kind == trig.sense.type  # a promise to meet has a target
+    if recip:
+        source += [p for p in partner if p not in source]
+    else:
+        target = partner + target
+    target = [t for t in dict.fromkeys(target) if t not in source]
+    location = location_of(parsed, trig, ctx.refers_to, by_id)
+    if location in target and (recip or len(target) > 1):
+        target.remove(location)  # "met in Brussels": the place, not a party; "lifted a curfew in X": the target
+    sent = parsed.sentence_of(trig.tok)
+    mode = trig.sense.mode if kind == trig.sense.type else None
+    if kind == "CONSULT" and mode is None and _by_phone(parsed, trig):
+        mode = "phone"
+    return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
+                 mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
+                 location=location, date=date_of(parsed, trig, ctx.timexes, others), negated=negated,
+                 hypothetical=mood.conditional or (mood.maybe and not mood.future),
+                 attribution=attribution_of(parsed, trig, ctx.quotes),
+                 actors=actor_profiles(parsed, by_id, [*source, *target], where))
+
+
+def _by_phone(parsed: Parsed, trig: Trigger) -> bool:
+    """True for "spoke on the phone", "talks by telephone": a consultation at a distance."""
+    for k in (trig.tok, trig.anchor):
+        for c in parsed.children(k):
+            if c.dep == "prep" and any(g.lemma.lower() in ("phone", "telephone", "video", "videoconference")
+                                       for g in parsed.children(c.i)):
+                return True
+    return False
+
+
+def _same_happening(a: Event, b: Event, parsed: Parsed) -> bool:
+    """True for two events of one sentence that tell one happening ("donated and delivered")."""
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if parsed.token_at(a.trigger.start) is None or parsed.token_at(b.trigger.start) is None:
+        return False
+    if a.evidence != b.evidence:
+        return False
+    pa, pb = set(a.source) | set(a.target), set(b.source) | set(b.target)
+    return pa <= pb or pb <= pa
 
 
 def find_events(ctx: Context) -> Context:
     """The context with its ``events`` layer filled."""
-    return replace(ctx, events=())
+    parsed = ctx.parsed
+    if not parsed.tokens:
+        return replace(ctx, events=())
+    by_id = {e.id: e for e in ctx.entities}
+    try:
+        triggers = find_triggers(parsed, ctx.refers_to)
+        roots = main_happenings(parsed, governing_triggers(parsed, triggers))
+    except (IndexError, KeyError, ValueError, RecursionError) as err:
+        # a parse this stage cannot read costs the events layer, never the article
+        return replace(ctx, events=(), warnings=(*ctx.warnings, f"events: no events found: {err!r}"))
+    at = {t.tok: t for t in triggers}
+    root_tokens = {r.tok for r in roots} | {r.anchor for r in roots}
+    events: list[Event] = []
+    warnings: list[str] = []
+    for trig in roots:
+        others = root_tokens - _event_tokens(trig)
+        try:
+            event = build_event(ctx, trig, at, by_id, others)
+        except (IndexError, KeyError, ValueError, RecursionError) as err:
+            # an odd parse must cost one event, not the article
+            warnings.append(f"events: skipped the trigger at {parsed.tokens[trig.tok].start}: {err!r}")
+            continue
+        if event is None or any(_same_happening(event, kept, parsed) for kept in events):
+            continue
+        events.append(event)
+    return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
+                   warnings=(*ctx.warnings, *warnings))

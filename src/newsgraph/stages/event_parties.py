@@ -1,0 +1,199 @@
+"""Event participants: the phrase heads on the source and target sides of a trigger.
+
+The source is the subject (through "to"-clauses, coordination and "by" in the
+passive); the target the objects and the prepositional objects; the parties of a
+reciprocal event ("talks with", "between") are all sources. A governed clause adds
+its own parties to the target ("demanded that the government end ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from newsgraph.model import Entity
+from newsgraph.parsed import Parsed
+from newsgraph.stages.event_actors import is_other_pronoun, phrase_entities
+from newsgraph.stages.event_mood import climb_clauses
+from newsgraph.stages.event_triggers import REPORTING, Trigger, sense_of, verb_above
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
+_TARGET_PREPS = frozenset({"to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "of", "for",
+                           "from", "in"})
+
+
+# ---------------------------------------------------------------- participants
+
+
+@dataclass(slots=True)
+class Parties:
+    """The phrase heads on each side of an event."""
+
+    source: list[int] = field(default_factory=list)
+    target: list[int] = field(default_factory=list)
+    partner: list[int] = field(default_factory=list)  # "with X": a source of a reciprocal event
+
+
+def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
+    """The subject heads of a verb (inherited through "to"-clauses and coordination), and if passive."""
+    v = parsed.tokens[verb]
+    steps = 0
+    while steps < 6:
+        subj = [c.i for c in parsed.children(v.i) if c.dep in _SUBJECTS]
+        passive = [c.i for c in parsed.children(v.i) if c.dep == "nsubjpass"]
+        if subj or passive:
+            if subj and parsed.tokens[subj[0]].dep == "nsubj" and parsed.tokens[subj[0]].tag == "WDT":
+                return [v.head], False
+            if subj and parsed.tokens[subj[0]].tag == "WP":
+                return [parsed.tokens[v.i].head], False  # "a president who had been threatening"
+            return (subj or passive), not subj
+        if v.dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head != v.i:
+            v = parsed.tokens[v.head]
+            if v.pos == "ADP":
+                v = parsed.tokens[v.head]
+            steps += 1
+            continue
+        if v.dep == "acl" and v.head != v.i:
+            # "a deal agreed by ...": the noun undergoes it; "doctors ... donated goods": the noun does it
+            verbs = [v.i, *(c.i for c in parsed.children(v.i) if c.dep == "conj")]
+            has_object = any(c.dep in ("dobj", "dative") for k in verbs for c in parsed.children(k))
+            return [v.head], v.tag == "VBN" and not has_object
+        break
+    return [], False
+
+
+def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, governed: bool = False) -> None:
+    """Add the objects and prepositional objects of token ``i``; ``governed``: all of them are targets."""
+    if governed:
+        inner = Parties()
+        _objects_and_preps(parsed, i, inner, False)
+        parties.target.extend(inner.source + inner.partner + inner.target)
+        return
+    for c in parsed.children(i):
+        if c.dep in _OBJECTS:
+            # "met Erdogan": the other party of a meeting is a party, not a target
+            (parties.partner if recip and parsed.tokens[i].pos == "VERB" else parties.target).append(c.i)
+        elif c.dep == "agent":
+            parties.source.extend(g.i for g in parsed.children(c.i) if g.dep == "pobj")
+        elif c.dep == "prep":
+            prep = c.text.lower()
+            objs = [g.i for g in parsed.children(c.i) if g.dep == "pobj"]
+            if prep == "with" or prep == "between" or prep == "among":
+                (parties.partner if recip or prep != "with" else parties.target).extend(objs)
+            elif prep == "by" and parsed.tokens[i].pos == "NOUN":
+                parties.source.extend(objs)
+            elif prep in _TARGET_PREPS:
+                parties.target.extend(objs)
+
+
+def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
+    """The phrase heads of the event's source, target and partners."""
+    parties = Parties()
+    recip = "recip" in trig.sense.flags
+    tok = parsed.tokens[trig.tok]
+    anchor = trig.anchor
+    if "obligation" in trig.sense.flags:
+        # the one who states it demands; the one who must is the target
+        parties.target.extend(c.i for c in parsed.children(tok.i) if c.dep in ("nsubj", "nsubjpass"))
+        teller = verb_above(parsed, tok.head) if parsed.tokens[tok.head].pos != "VERB" else tok.head
+        subj, passive = _subject_of(parsed, teller)
+        (parties.target if passive else parties.source).extend(subj)
+        for c in parsed.children(teller):
+            if c.dep in ("dative", "iobj") or (c.dep == "prep" and c.text.lower() == "to"):
+                parties.target.extend([c.i] if c.dep != "prep" else
+                                      [g.i for g in parsed.children(c.i) if g.dep == "pobj"])
+        _objects_and_preps(parsed, tok.i, parties, False, governed=True)
+    elif tok.pos == "NOUN" or tok.pos == "PROPN":
+        for c in parsed.children(tok.i):
+            if c.dep in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                parties.source.append(c.i)
+        if anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
+            subj, passive = _subject_of(parsed, anchor)
+            (parties.target if passive else parties.source).extend(subj)
+            _objects_and_preps(parsed, anchor, parties, recip)
+            parties.target = [k for k in parties.target if k != tok.i]
+        _objects_and_preps(parsed, tok.i, parties, recip)
+    else:
+        subj, passive = _subject_of(parsed, tok.i)
+        (parties.target if passive else parties.source).extend(subj)
+        _objects_and_preps(parsed, tok.i, parties, recip)
+    governed = [m for m in trig.members if _complement_of(parsed, m, trig)]
+    if "control" in trig.sense.flags:  # "demanded that the government end ...", "urged X to support Y"
+        governed += [c.i for k in (trig.tok, trig.anchor) for c in parsed.children(k)
+                     if (c.dep in ("ccomp", "xcomp") or (c.dep == "acl" and k == trig.tok)) and c.i not in governed]
+    # "opened fire to disperse demonstrators", "demonstrated ..., calling for independence from Iraq"
+    governed += [c.i for k in (trig.tok, trig.anchor) for c in parsed.children(k)
+                 if c.dep in ("advcl", "xcomp") and c.pos == "VERB" and c.i not in governed
+                 and (c.tag == "VBG" or any(g.dep == "aux" and g.text.lower() == "to" for g in parsed.children(c.i)))]
+    # "donated and delivered goods to X": a coordinated verb that names no other happening
+    governed += [c.i for c in parsed.children(trig.tok) if c.dep == "conj" and c.pos == "VERB"
+                 and sense_of(parsed, c, {}) is None and c.i not in governed]
+    focus = _cleft_focus(parsed, anchor)
+    (parties.partner if recip else parties.target).extend(focus)
+    for m in governed:  # what the governed words say: "offered to hand over to Great Britain"
+        if parsed.tokens[m].pos in ("VERB", "AUX"):
+            own = [c.i for c in parsed.children(m) if c.dep in ("nsubj", "nsubjpass")]
+            parties.target.extend(k for k in own if k not in parties.source)
+        _objects_and_preps(parsed, m, parties, False, governed=True)
+        for c in parsed.children(m):
+            if c.dep in ("xcomp", "ccomp") and parsed.tokens[c.i].pos in ("VERB", "AUX"):
+                _objects_and_preps(parsed, c.i, parties, False, governed=True)
+    for bucket in (parties.source, parties.target, parties.partner):
+        bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
+    return parties
+
+
+def _cleft_focus(parsed: Parsed, verb: int) -> list[int]:
+    """ "It was to Lukashenko that Trump placed his call": the phrase the cleft puts in focus."""
+    t = parsed.tokens[verb]
+    for _ in range(3):
+        if t.dep not in ("ccomp", "xcomp", "relcl", "advcl") or t.head == t.i:
+            return []
+        t = parsed.tokens[t.head]
+        if t.lemma.lower() == "be" and any(c.dep == "nsubj" and c.text.lower() == "it" for c in parsed.children(t.i)):
+            return [g.i for c in parsed.children(t.i) if c.dep == "prep" and c.text.lower() in ("to", "with")
+                    for g in parsed.children(c.i) if g.dep == "pobj"]
+    return []
+
+
+def _complement_of(parsed: Parsed, member: int, trig: Trigger) -> bool:
+    """True when a member is what the trigger governs, not a clause that only describes something."""
+    t = parsed.tokens[member]
+    stops = {trig.tok, trig.anchor}
+    steps = 0
+    while t.i not in stops and t.head != t.i and steps < 30:
+        if t.dep in ("relcl", "advcl", "acl", "appos", "parataxis"):
+            return False
+        t = parsed.tokens[t.head]
+        steps += 1
+    return t.i in stops
+
+
+def resolve_heads(parsed: Parsed, heads: list[int], refers_to: Mapping[int, str],
+                   by_id: Mapping[str, Entity], where: dict[str, int], stops: frozenset[int]) -> list[str]:
+    """The entity ids the phrases headed by ``heads`` stand for; ``where`` records each one's head."""
+    out: list[str] = []
+    for h in heads:
+        ids = phrase_entities(parsed, refers_to, by_id, h, stops)
+        if not ids and is_other_pronoun(parsed, h):
+            ids = _pronoun_from_reporter(parsed, h, refers_to, by_id)
+        for eid in ids:
+            if eid not in out:
+                out.append(eid)
+                where.setdefault(eid, h)
+    return out
+
+
+def _pronoun_from_reporter(parsed: Parsed, pron: int, refers_to: Mapping[int, str],
+                           by_id: Mapping[str, Entity]) -> list[str]:
+    """ "Syria says it is willing": "it" is the subject of the verb that reports its clause."""
+    for up in climb_clauses(parsed, pron):
+        if up.lemma.lower() in REPORTING:
+            subj, _ = _subject_of(parsed, up.i)
+            ids: list[str] = []
+            for s in subj:
+                ids.extend(phrase_entities(parsed, refers_to, by_id, s))
+            return ids
+    return []
+
