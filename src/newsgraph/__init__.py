@@ -7,6 +7,7 @@
 
 from newsgraph.model import Analysis, Document, Entity, Event, Failure, Quote, Role, Span, TextSpan, Timex
 from newsgraph.pipeline import analyze, analyze_documents
+from newsgraph.store import Store
 
-__all__ = ["Analysis", "Document", "Entity", "Event", "Failure", "Quote", "Role", "Span", "TextSpan", "Timex",
-           "analyze", "analyze_documents"]
+__all__ = ["Analysis", "Document", "Entity", "Event", "Failure", "Quote", "Role", "Span", "Store", "TextSpan",
+           "Timex", "analyze", "analyze_documents"]

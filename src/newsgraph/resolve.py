@@ -19,6 +19,7 @@ a day or two of each other (the event's date, else the article's) are one event.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,9 +30,11 @@ from newsgraph.names import country_named, fold, name_key
 
 PERSON, NORP = "PERSON", "NORP"
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_TRANSLITERATED_END = re.compile(r"(?:iy|yy|yi)$")
 _ROLE_OF = re.compile(r"^(?P<of>.+?)'s? (?P<title>[a-z][a-z \-]*)$")
 _TITLE_OF = re.compile(r"^(?P<title>[a-z][a-z \-]*?) of (?:the )?(?P<of>.+)$")
 _EXACT_DAYS, _FALLBACK_DAYS = 1, 2
+_MIN_COMPANY = 2  # actors named beside a bare surname that must also stand beside the full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +85,23 @@ class _UnionFind:
         return list(out.values())
 
 
+def spelling_key(word: str) -> str:
+    """A word as outlets' spellings of one name share it: no accents, "-iy"/"-yy" endings as "-y".
+
+    "Zelensky", "Zelenskyy" and "Zelenskiy" are one man in three style guides; "Élysée"
+    and "Elysee" one palace.
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _TRANSLITERATED_END.sub("y", plain) if len(plain) > 4 else plain  # "Yi" is a name, not an ending
+
+
 def person_key(text: str) -> str:
     """A person's name as compared across articles: folded, no honorific or leading title, no initials."""
     tokens = name_key(text).replace("-", " - ").split()
     titles, honorifics = words("titles"), words("honorifics")
     while len(tokens) > 1 and (tokens[0] in titles or tokens[0] in honorifics):
         tokens = tokens[1:]
-    kept = [t for t in tokens if not _INITIAL.match(t)] or tokens
+    kept = [spelling_key(t) for t in tokens if not _INITIAL.match(t)] or tokens
     return " ".join(kept).replace(" - ", "-")
 
 
@@ -111,7 +124,7 @@ def role_title_key(title: str) -> str:
 def place_key(text: str) -> str:
     """A place's or organisation's key: the country's code for a country, else its folded name."""
     country = country_named(text)
-    return f"={country.alpha3}" if country else name_key(text)
+    return f"={country.alpha3}" if country else spelling_key(name_key(text))
 
 
 def role_keys(row: EntityRow) -> frozenset[tuple[str, str]]:
@@ -143,6 +156,24 @@ def resolve_actors(rows: Sequence[EntityRow]) -> list[list[int]]:
     _join_places_and_organisations(rows, uf)
     _join_people(rows, uf)
     return uf.groups()
+
+
+def _join_mistyped(rows: Sequence[EntityRow], full: dict[int, set[str]], uf: _UnionFind) -> None:
+    """Join a person's name to the same name typed as an organisation or place in other articles.
+
+    The model types "Bernie Ebbers" (or "Yukos") an ORG in one article and a PERSON in
+    the next. A full name is specific enough to be one referent either way; so is a
+    single word that is no known person's surname. ``actor_type`` then takes the vote.
+    """
+    by_key: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if _type_class(r.type) == "OTHER":
+            for alias in (r.name, *r.aliases):
+                by_key.setdefault(person_key(alias), i)
+    for i, keys in full.items():
+        for k in keys:
+            if k in by_key:
+                uf.union(by_key[k], i)
 
 
 def _join_on_keys(uf: _UnionFind, keyed: Iterable[tuple[int, str]]) -> None:
@@ -192,11 +223,13 @@ def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
     for i in people:
         roles_of_cluster[uf.find(i)] |= role_keys(rows[i])
     unjoined = []
+    company = _Company(rows, uf, full)
     for i, surname in bare.items():
         candidates = clusters_by_surname.get(surname, set())
-        if len(candidates) > 1:  # a shared surname: only a shared role decides
+        if len(candidates) > 1:  # a shared surname: a shared role decides, else the company it keeps
             mine = role_keys(rows[i])
-            candidates = {c for c in candidates if roles_of_cluster[c] & mine}
+            by_role = {c for c in candidates if roles_of_cluster[c] & mine}
+            candidates = by_role if len(by_role) == 1 else company.best(i, candidates)
         if len(candidates) == 1:
             target = next(iter(candidates))
             roles_of_cluster[target] |= role_keys(rows[i])
@@ -205,7 +238,35 @@ def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
             unjoined.append((i, f"bare:{surname}"))
     # The bare surnames left over are one actor per surname: nothing tells them apart.
     _join_on_keys(uf, unjoined)
+    orphans = {i: {s} for i, s in bare.items() if not clusters_by_surname.get(s)}
+    _join_mistyped(rows, {**full, **orphans}, uf)
     _join_role_stand_ins(standing, roles_of_cluster, uf)
+
+
+class _Company:
+    """Who else the articles name: "Blair" beside Labour and Gordon Brown is Tony, not Cherie."""
+
+    def __init__(self, rows: Sequence[EntityRow], uf: _UnionFind, full: dict[int, set[str]]) -> None:
+        self.rows, self.uf = rows, uf
+        self.doc_keys: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            self.doc_keys[r.doc_id].add(person_key(r.name) if r.type == PERSON else place_key(r.name))
+        self.docs_of: dict[int, set[str]] = defaultdict(set)
+        for i in full:
+            self.docs_of[uf.find(i)].add(rows[i].doc_id)
+        self.seen: dict[int, set[str]] = {}
+
+    def _company_of(self, cluster: int) -> set[str]:
+        if cluster not in self.seen:
+            self.seen[cluster] = set().union(*(self.doc_keys[d] for d in self.docs_of.get(cluster, ())))
+        return self.seen[cluster]
+
+    def best(self, i: int, candidates: set[int]) -> set[int]:
+        """The one candidate whose articles name clearly more of the same actors; else none."""
+        mine = self.doc_keys[self.rows[i].doc_id] - {person_key(self.rows[i].name)}
+        scores = sorted(((len(mine & self._company_of(c)), c) for c in candidates), reverse=True)
+        best, runner_up = scores[0][0], scores[1][0] if len(scores) > 1 else 0
+        return {scores[0][1]} if best >= _MIN_COMPANY and best >= 2 * runner_up else set()
 
 
 def _join_role_stand_ins(standing: dict[int, tuple[str, str]], roles_of_cluster: dict[int, set[tuple[str, str]]],
@@ -232,8 +293,13 @@ def actor_name(rows: Sequence[EntityRow]) -> str:
 
 
 def actor_type(rows: Sequence[EntityRow]) -> str:
-    """The type most of an actor's entities have."""
-    return Counter(r.type for r in rows).most_common(1)[0][0]
+    """The type most of an actor's entities have (a person called "Mr X" somewhere counts thrice)."""
+    votes: Counter[str] = Counter()
+    honorifics = words("honorifics")
+    for r in rows:
+        firsts = {fold(a).casefold().split()[0] for a in r.aliases if a.strip()}
+        votes[r.type] += 3 if r.type == PERSON and firsts & honorifics else 1
+    return votes.most_common(1)[0][0]
 
 
 def parse_day(value: str | None) -> date | None:
@@ -247,11 +313,13 @@ def parse_day(value: str | None) -> date | None:
 
 
 def same_happening(a: EventRow, b: EventRow) -> bool:
-    """Whether two event mentions report the same happening (type, participants, date)."""
+    """Whether an event mention can report the same happening as another: type, flags, shared actors, date."""
     if a.type != b.type or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
         return False
     shared = a.participants & b.participants
-    if not shared or len(shared) < min(2, len(a.participants), len(b.participants)):
+    # Two shared actors, or the one actor a mention names ("Trump called"): one shared is not enough
+    # when both name more ("Trump met Putin" is not "Trump met Lukashenko").
+    if not (len(shared) >= 2 or (len(a.participants) == 1 and shared) or (len(b.participants) == 1 and shared)):
         return False
     if a.day and b.day:
         return abs((a.day - b.day).days) <= _EXACT_DAYS
@@ -260,21 +328,23 @@ def same_happening(a: EventRow, b: EventRow) -> bool:
 
 
 def resolve_events(rows: Sequence[EventRow]) -> list[list[int]]:
-    """The groups of event-mention indexes that are one happening."""
-    uf = _UnionFind(len(rows))
-    by_actor: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
+    """The groups of event-mention indexes that are one happening.
+
+    Greedy, the mentions naming most actors first: each later mention joins the one
+    happening it fits; a mention that fits several ("Trump called", when he called two
+    people that day) or none starts its own. Chains of weak likenesses never merge.
+    """
+    order = sorted(range(len(rows)), key=lambda i: (-len(rows[i].participants), i))
+    groups: list[list[int]] = []
+    by_actor: dict[tuple[str, int], list[int]] = defaultdict(list)  # (type, actor) -> groups
+    for i in order:
+        r = rows[i]
+        candidates = {g for actor in r.participants for g in by_actor[(r.type, actor)]}
+        fits = [g for g in candidates if same_happening(r, rows[groups[g][0]])]
+        if len(fits) == 1:
+            groups[fits[0]].append(i)
+            continue
+        groups.append([i])
         for actor in r.participants:
-            by_actor[(r.type, actor)].append(i)
-    far = date.max
-    for members in by_actor.values():
-        members.sort(key=lambda i: rows[i].day or rows[i].published or far)
-        for n, i in enumerate(members):
-            di = rows[i].day or rows[i].published
-            for j in members[n + 1:]:
-                dj = rows[j].day or rows[j].published
-                if di and dj and (dj - di).days > _FALLBACK_DAYS:
-                    break  # sorted by day: the rest are later still
-                if same_happening(rows[i], rows[j]):
-                    uf.union(i, j)
-    return uf.groups()
+            by_actor[(r.type, actor)].append(len(groups) - 1)
+    return groups

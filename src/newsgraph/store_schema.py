@@ -1,0 +1,83 @@
+"""The corpus database's tables: what each article said, and what resolution derived from all of them.
+
+The first group holds each article's analysis as it came (local ids such as
+``e3`` scoped by ``doc_id``); it is only ever appended to, one transaction per
+batch of articles. The second group (actors, events merged across articles, the
+network's edges) is derived from the first and rebuilt whole by ``resolve``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = "1"
+
+ARTICLE_TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents(
+    doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT, published TEXT, source TEXT,
+    url TEXT, author TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS entities(
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL,
+    n_mentions INTEGER NOT NULL, PRIMARY KEY(doc_id, eid));
+CREATE TABLE IF NOT EXISTS mentions(doc_id TEXT NOT NULL, eid TEXT NOT NULL, start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS roles(
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, title TEXT NOT NULL, of_eid TEXT, start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS events(
+    doc_id TEXT NOT NULL, vid TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, cameo TEXT,
+    date_text TEXT, date_value TEXT, negated INTEGER, hypothetical INTEGER,
+    trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, evidence_start INTEGER, evidence_end INTEGER,
+    location_eid TEXT, PRIMARY KEY(doc_id, vid));
+CREATE TABLE IF NOT EXISTS event_args(
+    doc_id TEXT NOT NULL, vid TEXT NOT NULL, eid TEXT NOT NULL, side TEXT NOT NULL, country TEXT, sector TEXT);
+CREATE TABLE IF NOT EXISTS quotes(
+    doc_id TEXT NOT NULL, qid TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, direct INTEGER,
+    speaker_eid TEXT, cue TEXT, hedge TEXT, PRIMARY KEY(doc_id, qid));
+CREATE TABLE IF NOT EXISTS timexes(
+    doc_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, type TEXT, value TEXT);
+CREATE TABLE IF NOT EXISTS links(
+    doc_id TEXT NOT NULL, a_eid TEXT NOT NULL, b_eid TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(doc_id, eid);
+CREATE INDEX IF NOT EXISTS args_by_event ON event_args(doc_id, vid);
+"""
+
+DERIVED_TABLES = """
+CREATE TABLE IF NOT EXISTS actors(
+    actor_id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, n_docs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_entities(
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, actor_id INTEGER NOT NULL, PRIMARY KEY(doc_id, eid));
+CREATE TABLE IF NOT EXISTS actor_aliases(actor_id INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL,
+    n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS happenings(
+    event_id INTEGER PRIMARY KEY, type TEXT NOT NULL, mode TEXT, date TEXT, location INTEGER,
+    n_docs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS happening_mentions(
+    doc_id TEXT NOT NULL, vid TEXT NOT NULL, event_id INTEGER NOT NULL, PRIMARY KEY(doc_id, vid));
+CREATE TABLE IF NOT EXISTS happening_actors(event_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,
+    side TEXT NOT NULL, PRIMARY KEY(event_id, actor_id, side));
+CREATE TABLE IF NOT EXISTS edges(a INTEGER NOT NULL, b INTEGER NOT NULL, kind TEXT NOT NULL, ref TEXT,
+    doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_entities_by_actor ON actor_entities(actor_id);
+CREATE INDEX IF NOT EXISTS aliases_by_key ON actor_aliases(key);
+CREATE INDEX IF NOT EXISTS happening_mentions_by_event ON happening_mentions(event_id);
+CREATE INDEX IF NOT EXISTS happening_actors_by_actor ON happening_actors(actor_id);
+CREATE INDEX IF NOT EXISTS edges_by_a ON edges(a);
+CREATE INDEX IF NOT EXISTS edges_by_b ON edges(b);
+"""
+
+DERIVED = ("actors", "actor_entities", "actor_aliases", "happenings", "happening_mentions", "happening_actors",
+           "edges")
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """A connection to the database at ``path`` (``:memory:`` for a throwaway one), its tables made."""
+    # Transactions are explicit (BEGIN ... COMMIT); a query waits for an ingest's batch to commit.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode=WAL")  # readers go on while an ingest writes
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps every commit atomic; fsync per checkpoint
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.executescript(ARTICLE_TABLES + DERIVED_TABLES)
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('resolved', '1')")
+    return conn
