@@ -58,7 +58,7 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
     while first < last and toks[first].text.lower() in ("the", "a", "an"):
         first += 1
     while first < last and (toks[first].pos == "PUNCT" or toks[first].text in ("'", "\u2019")
-                            or (toks[first].text.islower() and toks[first].space
+                            or (toks[first].text[:1].islower() and first < last - 1
                                 and toks[first].text not in _CONNECTORS)):
         first += 1  # "rival bank UFJ Holdings": lower-case words before a name are not part of it
     while last > first and (toks[last - 1].pos in ("PUNCT", "CCONJ", "ADP", "DET")
@@ -72,8 +72,8 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
             and toks[first - 1].text.lower().rstrip(".") in words("honorifics"):
         first -= 1  # "Mr Putin" is an alias of Putin, and a person whatever the model said
     span = parsed.span_text(first, last)
-    if not any(c.isupper() or c.isdigit() for c in span):
-        return None  # lower-case words are not a name
+    if not any(c.isupper() for c in span):
+        return None  # lower-case words and bare numbers ("1.1bn") are not a name
     return first, last
 
 
@@ -173,7 +173,7 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
         m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed
     last = toks[m.last - 1].text.lower()
     if last in words("org_heads") and m.last - m.first > 1:
-        m.votes["ORG"] += 3
+        m.votes["ORG"] += 4  # "Manchester United", "Wagner Group": the head word outweighs a two-word PERSON guess
     place = _place_heads().get(last)
     if place and m.last - m.first > 1:
         m.votes[place] += 3
