@@ -184,19 +184,25 @@ def _write_happenings(conn: sqlite3.Connection, actor_of: dict[tuple[str, str], 
             sides[(d, v)].append((actor_of[(d, e)], side))
     published = {d: parse_day(p) for d, p in conn.execute("SELECT doc_id, published FROM documents")}
     meta: list[tuple[str | None, int | None]] = []
+    values: list[str | None] = []  # the event's own date as the article gave it, partial ("2025-04") included
     rows: list[EventRow] = []
     for d, v, t, mode, value, neg, hyp, place in conn.execute(
             "SELECT doc_id, vid, type, mode, date_value, negated, hypothetical, location_eid FROM events "
             "ORDER BY doc_id, vid"):
         parts = frozenset(a for a, _ in sides[(d, v)])
         rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp)))
+        values.append(value if value and value[:1].isdigit() else None)
         meta.append((mode, actor_of.get((d, place)) if place else None))
     happenings, mentions, participants = [], [], set()
     groups = sorted(resolve_events(rows), key=lambda g: min(str(rows[i].day or rows[i].published) for i in g))
     for n, group in enumerate(groups, start=1):
+        # the event's own date (a full day first, else a month or a year: "In April" stays 2025-04);
+        # the article's date only when no mention dates the event
         days = Counter(str(rows[i].day) for i in group if rows[i].day)
-        day = days.most_common(1)[0][0] if days else min((str(rows[i].published) for i in group
-                                                          if rows[i].published), default=None)
+        partial = Counter(v for i in group if (v := values[i]))
+        own = days or partial
+        day = own.most_common(1)[0][0] if own else min((str(rows[i].published) for i in group
+                                                         if rows[i].published), default=None)
         modes = Counter(meta[i][0] for i in group if meta[i][0])
         places = Counter(meta[i][1] for i in group if meta[i][1] is not None)
         happenings.append((n, rows[group[0]].type, modes.most_common(1)[0][0] if modes else None, day,
