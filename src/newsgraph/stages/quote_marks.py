@@ -10,7 +10,7 @@ never raise, they only cost the quote they belong to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE_MARKS = frozenset("\"“”„«»")
 _DOUBLE_OPENERS = frozenset("“„«")
@@ -34,6 +34,30 @@ class Quoted:
     closed: bool  # False: the paragraph ended first (the quote may go on in the next one)
     nested: bool = False  # inside another quote
     continues: bool = False  # goes on from an unclosed quote in the paragraph before
+    last_paragraph: int = -1  # the paragraph it ends in, when it runs over several (-1: its own)
+
+    @property
+    def final_paragraph(self) -> int:
+        """The paragraph the quotation ends in."""
+        return max(self.paragraph, self.last_paragraph)
+
+
+def joined_continuations(quoted: list[Quoted], skip_paragraphs: frozenset[int] = frozenset()) -> list[Quoted]:
+    """Top-level quotations with each paragraph-spanning quote joined into one.
+
+    A quote left open at the end of a paragraph and taken up by an opening mark at
+    the start of the next is one statement (the newsroom convention for long quotes).
+    ``skip_paragraphs`` are paragraphs that start a new turn (a transcript's "NAME:").
+    """
+    out: list[Quoted] = []
+    for q in quoted:
+        prev = out[-1] if out else None
+        if prev is not None and q.continues and not prev.closed and q.paragraph not in skip_paragraphs \
+                and q.paragraph == prev.final_paragraph + 1:
+            out[-1] = replace(prev, end=q.end, inner_end=q.inner_end, closed=q.closed, last_paragraph=q.paragraph)
+        else:
+            out.append(q)
+    return out
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,11 +93,13 @@ def _double_pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, boo
         ch = text[pos]
         if ch not in DOUBLE_MARKS:
             continue
+        if ch == '"' and pos > lo and text[pos - 1].isdigit() and _closing_shape(text, pos, lo, hi):
+            continue  # an inch mark: 6'3"
         opening = _opening_shape(text, pos, lo, hi)
         closing = _closing_shape(text, pos, lo, hi)
         if open_at is None:
-            if ch in _DOUBLE_CLOSERS and closing and not opening:
-                continue  # a stray closing mark
+            if ch not in _DOUBLE_OPENERS and closing and not opening:
+                continue  # a stray closing mark (a quote closed after a paragraph break, a misplaced mark)
             open_at = pos
         elif ch in _DOUBLE_OPENERS and opening and not closing:
             # an opening mark while a quote is open: the first one was never closed
@@ -129,8 +155,27 @@ def _quoted(start: int, close: int, paragraph: int, closed: bool, nested: bool =
                   paragraph=paragraph, closed=closed, nested=nested)
 
 
+def _doubled_apostrophes(text: str) -> str:
+    """The text with each '' (a double mark typed as two apostrophes) as one double mark and a space.
+
+    The length stays the same, so every position still points into the original text.
+    """
+    if "''" not in text:
+        return text
+    chars = list(text)
+    k = text.find("''")
+    while k >= 0:
+        before = text[k - 1] if k > 0 else " "
+        after = text[k + 2] if k + 2 < len(text) else " "
+        opening = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+        chars[k], chars[k + 1] = (" ", '"') if opening else ('"', " ")
+        k = text.find("''", k + 2)
+    return "".join(chars)
+
+
 def quoted_spans(text: str) -> list[Quoted]:
     """Every quoted stretch of the text, in order; single-marked ones inside double ones are ``nested``."""
+    text = _doubled_apostrophes(text)
     out: list[Quoted] = []
     previous_open = False
     for k, (lo, hi) in enumerate(paragraphs(text)):

@@ -77,24 +77,64 @@ def _same_clause_object(parsed: Parsed, mention: int, pronoun: int) -> bool:
     return p.dep in ("dobj", "pobj", "iobj") and p.head == parsed.tokens[mention].head
 
 
+_ROLE_BREAKS = frozenset({"of", "at", "for", "to", "with", "in", "on", "from", "who", "which", "that", "and", ","})
+
+
+def role_head(title: str) -> str | None:
+    """The noun a role title is about, lower-cased: "head" of "head of the fund", "striker" of "Tottenham striker".
+
+    None when the last word before any "of ..." is a name (capitalised) rather than a role.
+    """
+    words_ = title.replace("\u2019", "'").replace(",", " , ").split()
+    core: list[str] = []
+    for w in words_:
+        if w.lower() in _ROLE_BREAKS and core:
+            break
+        core.append(w)
+    if not core:
+        return None
+    last = core[-1].strip(".,;:()\"'")
+    if last.endswith("'s"):
+        last = last[:-2]
+    if not last or not last[0].isalpha() or last[0].isupper():
+        return None
+    return last.lower()
+
+
 def role_antecedents(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[int, str]:
-    """Token index of a definite role noun ("the spokeswoman") -> the person who holds that role."""
+    """Token index of a definite role noun ("the spokeswoman") -> the person who holds that role.
+
+    A noun names a role when it is a title of the lexicon inside a role the article gave
+    someone, or the head of such a role ("the Tottenham striker" after "Jo Keane, the
+    Tottenham striker"); it resolves only when one person holds it, and a role's head
+    only after the role was given.
+    """
     holders: dict[str, list[str]] = {}
+    introduced: dict[str, int] = {}  # role head -> where it was first given
     for e in entities:
+        if e.type != "PERSON":
+            continue
         for r in e.roles:
-            for w in r.title.lower().replace("\u2019", "'").split():
-                if w in words("titles"):
-                    holders.setdefault(w, [])
-                    if e.id not in holders[w]:
-                        holders[w].append(e.id)
+            heads = {w for w in r.title.lower().replace("\u2019", "'").split() if w in words("titles")}
+            head = role_head(r.title)
+            if head is not None:
+                heads.add(head)
+                introduced[head] = min(introduced.get(head, r.start), r.start)
+            for w in heads:
+                holders.setdefault(w, [])
+                if e.id not in holders[w]:
+                    holders[w].append(e.id)
     out: dict[int, str] = {}
     index = mention_index(entities, parsed)
     for t in parsed.tokens:
-        if t.i in index or t.pos != "NOUN" or t.lemma.lower() not in holders:
+        lemma = t.lemma.lower()
+        if t.i in index or t.pos != "NOUN" or lemma not in holders:
             continue
         if not any(c.dep == "det" and c.text.lower() in ("the", "this", "that") for c in parsed.children(t.i)):
             continue
-        who = holders[t.lemma.lower()]
+        if lemma not in words("titles") and introduced.get(lemma, 0) >= t.start:
+            continue
+        who = holders[lemma]
         if len(who) == 1:
             out[t.i] = who[0]
     return out
