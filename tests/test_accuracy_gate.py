@@ -23,8 +23,11 @@ FLOORS: dict[str, dict[str, float]] = {
 
 
 def _metric(summary: dict[str, Any], key: str) -> float:
-    layer, metric = key.split(".", 1)
-    metric = metric.removesuffix("_max")
+    """The score a key names: ``layer.metric`` (``quotes@0.3.f1``), or a top-level ``speaker_accuracy``."""
+    key = key.removesuffix("_max")
+    if "." not in key:
+        return float(summary.get(key, 0.0))
+    layer, metric = key.rsplit(".", 1)
     return float(summary.get(layer, {}).get(metric, 0.0))
 
 
