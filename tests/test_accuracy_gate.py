@@ -37,7 +37,8 @@ def test_scores_stay_above_their_floors(gold: str) -> None:
     if not evaluator.exists():
         pytest.skip(f"no shared evaluator at {evaluator}")
     exe = shutil.which("newsgraph") or str(Path(sys.executable).parent / "newsgraph")
-    proc = subprocess.run([sys.executable, str(evaluator), str(SHARED / gold), "--json",
+    gold_path = ROOT / gold if gold.startswith("tests/") else SHARED / gold  # our own gold, or the shared dev gold
+    proc = subprocess.run([sys.executable, str(evaluator), str(gold_path), "--json",
                            "--cmd", f"{exe} analyze {{input}} --output {{output}} --quiet"],
                           capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -56,3 +56,16 @@ def test_relative_clause_role(run_analysis: Callable[..., Analysis]) -> None:
 def test_a_non_person_noun_in_apposition_is_not_a_role(run_analysis: Callable[..., Analysis]) -> None:
     a = run_analysis("For Lukas Brandt, the point, as ever, was to win.")
     assert all("point" not in t for e in a.entities for t in (r.title for r in e.roles))
+
+
+def test_apposition_the_parser_missed(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("The rebels accused the army chief, Gen Abdel Rahim al-Tayeb, of sabotaging a ceasefire.")
+    person = next(e for e in a.entities if e.type == "PERSON")
+    assert any("army chief" in r.title for r in person.roles)
+
+
+def test_nickname_joins_the_person(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("The militia leader, Mohamed Osman Warsame, known as Tiger, denied the charges. "
+                     "Tiger later fled.")
+    people = [e for e in a.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "Tiger" in people[0].aliases

@@ -297,6 +297,39 @@ def _group(mentions: list[Mention]) -> list[Group]:
     return [g for g in groups if id(g) not in merged_into]
 
 
+_NICKNAME_CUES = ("known as", "also known as", "nicknamed", "dubbed", "better known as")
+
+
+def _join_nicknames(parsed: Parsed, groups: list[Group]) -> list[Group]:
+    """Groups with "Mohamed Hamdan Dagalo, known as Hemedti": the nickname joins the person it names."""
+    by_last_token: dict[int, Group] = {}
+    for g in groups:
+        for m in g.mentions:
+            by_last_token[m.last - 1] = g
+    toks = parsed.tokens
+    out = list(groups)
+    for g in groups:
+        if g not in out:
+            continue
+        m = g.mentions[0]  # the nickname is introduced where it is first used
+        before = " ".join(t.text.lower() for t in toks[max(0, m.first - 3):m.first])
+        cue = next((c for c in _NICKNAME_CUES if before.endswith(c)), None)
+        if cue is None:
+            continue
+        k = m.first - len(cue.split()) - 1  # the comma (or bracket) before the cue
+        if k < 1 or toks[k].text not in (",", "("):
+            continue
+        person = by_last_token.get(k - 1)
+        if person is not None and person is not g and person.type() == "PERSON":
+            for mm in g.mentions:
+                mm.votes.clear()
+                mm.votes["PERSON"] += 1
+            person.mentions.extend(g.mentions)
+            person.mentions.sort(key=lambda x: x.start)
+            out.remove(g)
+    return out
+
+
 def _principal(candidates: list[Group]) -> Group:
     """Of several full names that share a surname, the one the bare surname stands for.
 
@@ -334,7 +367,7 @@ def find_entities(ctx: Context) -> Context:
     mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:
         _context_votes(parsed, m)
-    groups = _group(mentions)
+    groups = _join_nicknames(parsed, _group(mentions))
     entities: list[Entity] = []
     for g in sorted(groups, key=lambda g: g.mentions[0].start):
         etype = g.type()

@@ -91,6 +91,7 @@ def _roles_at(parsed: Parsed, root: int, first: int, last: int) -> list[tuple[in
         if _is_role_noun(parsed, head.i):
             lo, hi = _role_range(parsed, head.i)
             found.append((lo, min(hi, first), head.i))
+    found += _comma_appositions(parsed, first, last)
     # the title before the name: "the author Simon Shuster", "German Chancellor Olaf Scholz"
     mods = [k for k in range(first) if toks[k].head in range(first, last) and toks[k].sent == me.sent
             and toks[k].dep in ("compound", "amod", "nmod", "poss")]
@@ -114,6 +115,27 @@ def _roles_at(parsed: Parsed, root: int, first: int, last: int) -> list[tuple[in
             for c in parsed.children(verb.i):
                 if c.dep in ("attr", "oprd") and _is_role_noun(parsed, c.i) and not _negated(parsed, verb.i):
                     add_noun(c.i)
+    return found
+
+
+def _comma_appositions(parsed: Parsed, first: int, last: int) -> list[tuple[int, int, int]]:
+    """Appositions the parser missed: "the army chief, Gen X," and "X, the army chief," (titles only)."""
+    toks = parsed.tokens
+    found = []
+    k = first - 2  # "<title>, <name>"
+    if k >= 0 and toks[first - 1].text == "," and toks[k].pos == "NOUN" and toks[k].lemma.lower() in words("titles") \
+            and toks[k].sent == toks[first].sent and toks[first].dep != "conj":
+        lo, hi = _role_range(parsed, k)
+        found.append((lo, min(hi, first - 1), k))
+    j = last + 1  # "<name>, the <title>"
+    if j + 1 < len(toks) and toks[last].text == "," and toks[j].pos == "DET" and toks[j].sent == toks[last - 1].sent:
+        n = j + 1
+        while n < len(toks) and toks[n].pos in ("ADJ", "NOUN", "PROPN") and toks[n].head != n \
+                and toks[n].dep in ("compound", "amod"):
+            n += 1
+        if n < len(toks) and toks[n].pos == "NOUN" and toks[n].lemma.lower() in words("titles"):
+            lo, hi = _role_range(parsed, n)
+            found.append((max(lo, j + 1), hi, n))
     return found
 
 
