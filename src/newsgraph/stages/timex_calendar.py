@@ -30,6 +30,7 @@ class Frame:
     before: str  # the lower-cased words just before the candidate
     after: str  # the text just after it
     before_cased: str = ""  # the words just before it, as written
+    sentence_year: str | None = None  # a year named earlier in the same sentence, if it is the anchor
 
 
 # ------------------------------------------------------------------ calendar arithmetic
@@ -53,8 +54,8 @@ def shifted_day(d: date, k: int, unit: str) -> str:
         return (d + timedelta(hours=k if unit == "TH" else 0)).isoformat()  # hours later: the same day, or a later one
     if unit == "D":
         return (d + timedelta(days=k)).isoformat()
-    if unit == "W":
-        return (d + timedelta(weeks=k)).isoformat()
+    if unit in ("W", "2W"):
+        return (d + timedelta(weeks=k * (2 if unit == "2W" else 1))).isoformat()
     if unit == "M":
         y, m = shifted_month(d.year, d.month, k)
         return f"{y}-{m:02d}"
@@ -111,7 +112,7 @@ def month_year(dct: date, month: int, tense: int, day: int = 0) -> int:
 
 # ------------------------------------------------------------------ numbers and units
 
-_UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
+_UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "2W", "month": "M",
                "quarter": "Q", "year": "Y", "decade": "10Y", "century": "100Y", "centurie": "100Y"}
 VAGUE_NUMBERS = ("several", "few", "many", "some", "multiple", "numerous", "dozens", "hundreds", "a few")
 
@@ -152,8 +153,8 @@ def number_value(text: str) -> float | None:
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: ``P3Y``, ``PT30M``, ``P10Y`` for a decade, ``PXY`` when the count is vague."""
     factor = 1
-    if unit in ("10Y", "100Y"):
-        factor, unit = int(unit[:-1]), "Y"
+    if unit in ("10Y", "100Y", "2W"):
+        factor, unit = int(unit[:-1]), unit[-1]
     if n is None:
         amount = "X"
     else:
@@ -173,6 +174,7 @@ DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 YEAR_START = re.compile(r"\d{4}")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 # what may follow "a day before" when it stands alone, not "a day before the vote"
 COMPLEMENT_END = re.compile(r"\s*(?:[,.;:!?)\]\"”’–—-]|$|(?:and|but|or|when|as)\b)")
 
@@ -243,6 +245,8 @@ def narrative_value(unit: str, f: Frame) -> Result | None:
         return "DATE", None
     if unit in ("day",):
         return "DATE", base.isoformat()
+    if unit == "month" and f.anchor_value and _MONTH_VALUE.match(f.anchor_value):
+        return "DATE", f.anchor_value[:7]  # "sales in April were the highest for the month": April
     if unit in ("morning", "night"):
         return with_part(base.isoformat(), unit)
     return "DATE", unit_value(base, unit, 0)

@@ -13,6 +13,7 @@ from datetime import timedelta
 from newsgraph.stages.timex_calendar import (
     COMPLEMENT_END,
     DEICTIC_SHIFT,
+    SEASONS,
     VAGUE_NUMBERS,
     Frame,
     Result,
@@ -32,6 +33,8 @@ from newsgraph.stages.timex_calendar import (
     ymd,
 )
 from newsgraph.stages.timex_patterns import Candidate, timex_words, vague_values
+
+_MONTH_ONLY = re.compile(r"\d{4}-\d\d")
 
 
 def sign_of(direction: str) -> int:
@@ -54,6 +57,11 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
         # "in 2012 ... five years later": count from the year the narrative is in, keep its precision
         step = {"10Y": 10, "100Y": 100}.get(unit, 1)
         return "DATE", shifted_value(f.anchor_value, sign * k * step)
+    if not from_now and unit == "M" and f.anchor_value and _MONTH_ONLY.fullmatch(f.anchor_value):
+        # "fined in March ... two months later": count from the month the narrative is in
+        y, m = int(f.anchor_value[:4]), int(f.anchor_value[5:7]) + sign * k
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return "DATE", f"{y}-{m:02d}"
     base = f.dct if from_now else anchor_date(f)
     if base is None or k == 0:
         return "DATE", None
@@ -96,8 +104,9 @@ def _duration(c: Candidate, f: Frame) -> Result | None:
 
 
 def _half_unit(c: Candidate, f: Frame) -> Result | None:
-    """The duration of "half an hour" and the like."""
-    return "DURATION", duration_value(0.5, unit_code(group(c, "unit")))
+    """The duration of "half an hour", "a quarter of a century" and the like."""
+    share = 0.25 if group(c, "share").lower().startswith("a quarter") else 0.5
+    return "DURATION", duration_value(share, unit_code(group(c, "unit")))
 
 
 def _past_unit(c: Candidate, f: Frame) -> Result | None:
@@ -127,9 +136,11 @@ def _plural_units(c: Candidate, f: Frame) -> Result | None:
 
 
 def _every(c: Candidate, f: Frame) -> Result | None:
-    """The set of "every week", "twice a year"."""
-    num = group(c, "num")
+    """The set of "every week", "every three weeks", "twice a year", "three times a week" (a week, thrice)."""
+    num = group(c, "num") if c.rule == "every" else ""  # "three times a week" counts times, not weeks
     n = number_value(num) if num else 1.0
+    if n and re.search(r"(?i)\bother\b", c.match.group()):
+        n *= 2  # "every other week": a fortnight
     return "SET", duration_value(n if n else 1.0, unit_code(group(c, "unit")))
 
 def _every_weekday(c: Candidate, f: Frame) -> Result | None:
@@ -137,6 +148,24 @@ def _every_weekday(c: Candidate, f: Frame) -> Result | None:
     name = (group(c, "weekday") or group(c, "weekdays")).lower()
     wd = timex_words("weekday").get(name)
     return ("SET", f"XXXX-WXX-{int(wd) + 1}") if wd is not None else None
+
+
+def _every_season(c: Candidate, f: Frame) -> Result | None:
+    """The set of "every summer" (``XXXX-SU``) or "each January" (``XXXX-01``)."""
+    season = group(c, "season").lower()
+    if season:
+        return "SET", f"XXXX-{SEASONS[season]}"
+    month = month_number(c.match.group().split()[-1])
+    return ("SET", f"XXXX-{month:02d}") if month else None
+
+
+def _next_part(c: Candidate, f: Frame) -> Result | None:
+    """A part of the day after (or before) the narrative's: "the next morning", "the previous evening"."""
+    base = anchor_date(f)
+    if base is None:
+        return "TIME", None
+    step = 1 if group(c, "rel").lower() in ("next", "following") else -1
+    return with_part((base + timedelta(days=step)).isoformat(), group(c, "part"))
 
 
 def _adverb_set(c: Candidate, f: Frame) -> Result | None:
@@ -248,8 +277,9 @@ def _num_pair(c: Candidate, f: Frame) -> Result | None:
 
 DURATION_RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "ago": _ago, "duration": _duration, "half_unit": _half_unit, "past_unit": _past_unit, "many_long": _many_long,
-    "plural_units": _plural_units, "every": _every, "times_a": _every, "adverb_set": _adverb_set,
-    "every_weekday": _every_weekday,
+    "plural_units": _plural_units, "bare_units": _plural_units, "every": _every, "times_a": _every,
+    "adverb_set": _adverb_set,
+    "every_weekday": _every_weekday, "every_season": _every_season, "next_part": _next_part,
     "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart, "vague": _vague,
     "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago,
 }

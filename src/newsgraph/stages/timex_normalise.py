@@ -48,6 +48,8 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return None
     if year:
         return "DATE", ymd(int(year), month, day)
+    if f.sentence_year:
+        return "DATE", ymd(int(f.sentence_year), month, day)
     if f.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
@@ -94,6 +96,8 @@ def _month(c: Candidate, f: Frame) -> Result | None:
     if name in ("May", "MAY") and not rel and (prev not in _STRONG_MONTH_CUES or prev in ("after", "before")):
         return None  # "May" is a name as often as a month: it needs "in May", "since May", "last May"
     month = month_number(name)
+    if f.sentence_year and not rel:
+        return "DATE", f"{f.sentence_year}-{month:02d}"  # "In 2007, sales peaked in March"
     if f.dct is None:
         return "DATE", f"XXXX-{month:02d}"
     if rel == "last":
@@ -186,6 +190,8 @@ def _weekday(c: Candidate, f: Frame) -> Result | None:
     wd = int(timex_words("weekday")[group(c, "weekday").lower()])
     rel = group(c, "rel").lower()
     if re.search(r"\b(?:black|cyber|good|easter|super|ash|bloody|holy|palm|shrove|maundy)\s*[`'‘]?\s*$", f.before):
+        if re.match(r" [A-Z][a-z]", f.after):
+            return None  # "the Good Friday Agreement": a name
         return "DATE", None  # a named day ("Black Monday") is a date, but not this week's
     if f.dct is None:
         return with_part(None, group(c, "part"))
@@ -250,6 +256,8 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     k = {"last": -1, "latest": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("this", "the", ""):
         k = 0
+    if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
+        return "DATE", f"FY{f.dct.year + k}"  # "this financial year": the fiscal year of publication
     return "DATE", unit_value(f.dct, unit, k)
 
 
@@ -271,6 +279,12 @@ def _unit_before(c: Candidate, f: Frame) -> Result | None:
     return "DATE", unit_value(base, unit, k)
 
 _BOUND_OF = re.compile(r"\b(?:end|beginning|start|turn|middle|rest|remainder) of $")
+
+
+# an award's "of the year": the person or thing chosen, not a date ("the busiest day of the year" is one)
+_TITLE_OF = re.compile(r"\b(?:player|person|man|woman|businessman|businesswoman|manager|coach|team|car|song|album"
+                       r"|book|word|athlete|footballer|personality|goal|photo|picture|film|artist|company|product"
+                       r"|employee|teacher|award|awards|deal|dish|wine|building|brand)s? of $")
 
 
 _DAY_CUES = ("end", "ending", "for", "in", "during", "of", "start", "beginning", "close", "ended", "finish", "finished")
@@ -295,6 +309,8 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
             return None
         if unit in ("decade", "century") and not _BOUND_OF.search(f.before):
             return None  # "the swindle of the century" is no date; "the end of the century" is
+        if words[-1] == "of" and (_TITLE_OF.search(f.before) or c.match.group()[-1:].isupper()):
+            return None  # "player of the year", "Businessman of the Year": a title, not a date
     if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after):
         return None
     return narrative_value(unit, f)
@@ -336,7 +352,7 @@ def _week_of(c: Candidate, f: Frame) -> Result | None:
 
 def _fiscal(c: Candidate, f: Frame) -> Result | None:
     """A fiscal year ("fiscal 1998", "FY2007")."""
-    year = group(c, "year") or group(c, "fy")
+    year = group(c, "year") or group(c, "fy") or group(c, "fyear")
     if len(year) == 2:
         year = ("19" if int(year) >= 50 else "20") + year
     return "DATE", f"FY{year}"
@@ -360,6 +376,8 @@ def _half(c: Candidate, f: Frame) -> Result | None:
 def _season(c: Candidate, f: Frame) -> Result | None:
     """A season ("last summer", "spring 2005"); None for "a spring of water" or "the Winter Olympics"."""
     rel, season, year = group(c, "rel").lower(), group(c, "season").lower(), group(c, "year")
+    if rel == "the" and f.before.endswith("in "):
+        rel = "in the"  # the preposition stays out of the span, but "in the fall" is a season, not a fall
     if group(c, "season")[:1].isupper() and re.match(r" [A-Z][a-z]", f.after):
         return None  # "the Winter Olympics"
     if season == "fall" and not (year or rel in ("this", "last", "next", "in the", "early", "late")):
@@ -374,10 +392,64 @@ def _season(c: Candidate, f: Frame) -> Result | None:
     if f.dct is None:
         return "DATE", None
     k = {"last": -1, "next": 1}.get(rel, 0)
+    if rel in ("", "the", "in the", "early", "late", "mid"):
+        k = _season_shift(season, f)
     return "DATE", f"{f.dct.year + k}-{code}"
 
 
+# the month each season (of the northern year) starts in; winter is the one that opens the year
+_SEASON_START = {"winter": 0, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season_shift(season: str, f: Frame) -> int:
+    """-1, 0 or +1 years: a season named alone is the one the tense points to ("will start in the spring")."""
+    if f.dct is None:
+        return 0
+    start, now = _SEASON_START[season], f.dct.month
+    if f.tense == FUTURE and season != "winter" and start + 3 <= now:
+        return 1  # the season is over this year: the next one
+    if f.tense == PAST and start > now:
+        return -1  # not come yet this year: the last one
+    return 0
+
+
+# a lower-case word after the feast that it modifies ("Christmas trading"), not one that starts a new phrase
+_MODIFIES_NEXT = re.compile(r"\s+(?!(?:and|or|but|with|when|as|to|in|on|at|for|this|last|next|is|was|will|has|had"
+                            r"|the|a|an|they|we|he|she|it|until|after|before|because|so|than)\b)[a-z]")
+_TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|from|during|around|of|and)\s+$")
+
+
+def _holiday(c: Candidate, f: Frame) -> Result | None:
+    """A fixed feast day ("Christmas Eve" -> 2022-12-24) in the year the tense points to."""
+    name = group(c, "holiday")
+    if name.lower() == "christmas" and (not _TIME_PREP.search(f.before) or _MODIFIES_NEXT.match(f.after)):
+        return None  # "Christmas sales", "because of Christmas celebrations": the feast as a kind of thing
+    month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
+    if not month_day:
+        return None
+    month, day = int(month_day[:2]), int(month_day[3:])
+    if f.sentence_year:
+        return "DATE", ymd(int(f.sentence_year), month, day)
+    if f.dct is None:
+        return "DATE", f"XXXX-{month_day}"
+    return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
+
+
+def _new_year(c: Candidate, f: Frame) -> Result | None:
+    """The year to come ("into the new year"): the next one in the second half of a year, else this one."""
+    if f.dct is None:
+        return "DATE", None
+    return "DATE", str(f.dct.year + (1 if f.dct.month >= 7 else 0))
+
+
+def _decade_word(c: Candidate, f: Frame) -> Result | None:
+    """A decade written as a word ("the nineties" -> 199)."""
+    digit = timex_words("decade_word").get(group(c, "decword").lower())
+    return ("DATE", f"19{digit}") if digit else None
+
+
 RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
+    "holiday": _holiday, "new_year": _new_year, "decade_word": _decade_word,
     **DURATION_RULES,
     "iso": _iso, "slash": _slash, "mdy": _calendar_date, "dmy": _calendar_date, "month_year": _month_year,
     "month": _month, "year": _year, "year_range": _year_range, "short_year": _short_year, "decade": _decade,

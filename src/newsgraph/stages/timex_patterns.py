@@ -60,7 +60,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month_any = rf"(?:{month_name}|(?:{_cap(abbr_months)})\.?)"
     weekday = _cap(list(timex_words("weekday")))
     daypart = _alt(list(timex_words("daypart")))
-    units = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+    units = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     small = [w for w, v in timex_words("number").items() if v != "X" and w not in ("a", "an")]
@@ -74,6 +74,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     zone = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT|local time|Z)"
     day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|{weekday})"
     vague = _alt(list(vague_values()))
+    # feast days as written: capitalised, with a straight or curly apostrophe
+    holiday = _alt([" ".join(w.capitalize() for w in h.split()).replace("'", "['’]") for h in timex_words("holiday")])
+    holiday = holiday.replace("\\['’\\]", "['’]")
+    decade_word = _alt(list(timex_words("decade_word")))
     i = "(?i:"
     pats = {
         "iso": r"\b(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?\b",
@@ -108,7 +112,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "num_pair": rf"\b{i}(?P<num>\d+|{_alt(small)})(?= (?:and|or|to) (?:\d+|{_alt(small)}) (?P<unit>{units})\b))",
         "week_of": rf"\b{i}the (?P<ord>first|second|third|fourth|last|final) week of )(?P<month>{month_name})"
                    rf"(?:,? {year})?\b",
-        "fiscal": rf"\b{i}(?:fiscal|financial)(?: year)?,? ){year}\b|\bFY ?(?P<fy>\d\d(?:\d\d)?)\b",
+        "fiscal": rf"\b{i}(?:fiscal|financial)(?: year)?,? ){year}\b|\bFY ?(?P<fy>\d\d(?:\d\d)?)\b"
+                  rf"|\b{i}the )(?P<fyear>1[5-9]\d\d|20\d\d)(?:[-/](?:\d\d){{1,2}})? {i}(?:fiscal|financial) year)\b",
         "year_ago": rf"\b{i}(?:the )?year-(?:earlier|ago))\b",
         "quarter": rf"\b{i}(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
                    rf"(?: of (?:(?:{year})|(?P<rel>this|last|next|the current|the previous) year))?)\b",
@@ -119,24 +124,35 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "duration": rf"\b{i}(?:{mods} )?{span_rel}?(?P<num>{num})(?P<half> and a half)?[- ](?:(?:trading|business"
                     rf"|working|straight|consecutive|calendar|full|long|more|extra|additional)[- ])?(?P<unit>{units})"
                     rf"(?: and a half)?)\b(?![- ]old)",
-        "half_unit": rf"\b{i}half (?:an? )?(?P<unit>hour|day|year|decade|century|month))\b",
-        "past_unit": rf"\b{i}{span_rel}(?P<unit>second|minute|hour|day|week|month|decade|century))\b",
+        "half_unit": rf"\b{i}(?P<share>half|a quarter of) (?:an? )?(?P<unit>hour|day|year|decade|century|month))\b",
+        "past_unit": rf"\b{i}{span_rel}(?P<unit>second|minute|hour|day|week|fortnight|month|decade|century))\b",
+        "bare_units": rf"\b(?P<unit>{i}minutes|hours|days|weeks|months|years|decades))"
+                      rf"(?= (?:after|before|later|earlier)\b)",
         "many_long": rf"\b{i}(?P<unit>multi|decades|years|months|weeks|days|hours|centuries)[- ]long|multi-year)\b",
-        "plural_units": rf"\b{i}(?P<prep>for|in|over|within|after|from|during) (?P<body>(?:the )?(?:(?:just|only|mere"
+        "plural_units": rf"\b{i}(?P<prep>for|in|over|within|after|from|during|spent|spend|spends|spending|took|take"
+                        rf"|takes|lasted|lasting|waited) (?P<body>(?:the )?(?:(?:just|only|mere"
                         rf"|coming|next|past|last|following|previous|first|final) )?"
                         rf"(?P<unit>years|months|decades|weeks|days|hours|minutes|centuries)))\b",
         "every": rf"\b{i}(?:every|each|per) (?:other )?(?:(?P<num>{num}) )?(?P<unit>{units}))\b",
         "every_weekday": rf"\b(?:{i}(?:every|each) )(?P<weekday>{weekday})|(?P<weekdays>{weekday})s)\b",
+        "every_season": rf"\b{i}(?:every|each) )(?:(?P<season>{i}spring|summer|autumn|fall|winter))|{month_name})\b",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)",
+        "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
+        "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
         "times_a": rf"\b{i}(?:once|twice|(?P<num>{num}) times) (?:a|an|per|every|each) (?P<unit>{units}))\b",
         "adverb_set": rf"\b{i}(?P<every>{_alt(list(timex_words('every')))}))\b",
         "clock": rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?: ?(?P<ampm>{i}[ap]\.?m\b\.?)))?"
                  rf"(?: (?P<tz>{zone}))?(?: \((?:GMT|UTC) ?[+-] ?\d+\))?(?:,? (?:on )?{day_word})?(?!\w)",
-        "ampm": rf"\b(?P<h>1[0-2]|0?[1-9]) ?(?P<ampm>{i}[ap]\.?m\b\.?))(?: (?P<tz>{zone}))?(?:,? (?:on )?{day_word})?",
+        "ampm": rf"\b(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))? ?(?P<ampm>{i}[ap]\.?m\b\.?))"
+                rf"(?: (?P<tz>{zone}))?(?:,? (?:on )?{day_word})?",
         "military": rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d) ?(?P<tz>UTC|GMT|hours|hrs|Z)\b"
                     rf"(?:,? (?:on )?{day_word})?",
         "noon": rf"\b{i}(?P<word>noon|midday|midnight))\b(?:,? (?:on )?{day_word})?",
-        "daypart": r"(?<=\b(?:in|In) )(?:the )?(?P<part>morning|afternoon|evening)\b(?! of)",
-        "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|in the|mid)) )?"
+        "daypart": r"(?:(?<=\b[Ii]n )(?:the )?|(?:(?<=\binto )|(?<=\bduring )|(?<=\bthrough )|(?<=\bovernight ))the )"
+               r"(?P<part>morning|afternoon|evening|(?<=the )night)\b(?! of)",
+        "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
+                     rf"(?P<part>morning|afternoon|evening|night))\b",
+        "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|mid)) )?"
                   rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year})?\b",
         "vague": rf"\b{i}(?:{vague}))(?![\w-])",
     }
@@ -149,17 +165,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",), "slash": ("digit",), "mdy": ("month",), "dmy": ("month",), "month_year": ("month",),
     "month": ("month",), "year": ("digit",), "year_range": ("digit",), "short_year": ("digit",),
     "decade": ("digit",), "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
-    "this_part": ("daypart",), "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
+    "this_part": ("daypart",), "next_part": ("daypart",), "every_season": ("every_word",),
+    "holiday": ("holiday",), "new_year": ("holiday",), "decade_word": ("decade_word",),
+    "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
     "ordinal_unit": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",), "week_of": ("unit",),
     "fiscal": ("fiscal",),
     "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("unit",), "duration": ("unit",),
-    "half_unit": ("unit",), "past_unit": ("unit",), "many_long": ("unit",), "plural_units": ("unit",),
+    "half_unit": ("unit",), "past_unit": ("unit",), "bare_units": ("unit",), "many_long": ("unit",),
+    "plural_units": ("unit",),
     "every": ("unit",), "times_a": ("unit",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
     "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
     "vague": ("vague",),
 }
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade",
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "decade",
                "century", "centuries", "half", "period", "time", "session")
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d0['’]?s\b|['’]\d\d\b|\d[:/-]\d"
@@ -189,6 +208,13 @@ def trigger_classes() -> dict[str, frozenset[str]]:
     add("tonight", "daypart")
     for w in ("noon", "midday", "midnight"):
         add(w, "clock")
+    for phrase in timex_words("holiday"):
+        add(phrase.split()[0].split("'")[0], "holiday")
+    add("new", "holiday")
+    for w in timex_words("decade_word"):
+        add(w, "decade_word")
+    for w in ("every", "each"):
+        add(w, "every_word")
     for w in ("fiscal", "financial", "fy"):
         add(w, "fiscal")
     for phrase in vague_values():

@@ -42,6 +42,20 @@ def _governing_verb(parsed: Parsed, i: int) -> Token | None:
     return None
 
 
+# verbs whose present passive (or copula "due") looks ahead: "is scheduled for", "is expected on"
+_PLANNING = frozenset({"plan", "schedule", "slate", "set", "due", "intend", "propose", "timetable",
+                       "earmark", "pencil", "tip"})
+
+
+def _plans_ahead(parsed: Parsed, verb: Token, aux: list[Token]) -> bool:
+    """True for a present passive of planning ("is planned") or a present "is due"."""
+    if verb.tag == "VBN" and verb.lemma.lower() in _PLANNING:
+        return any(a.dep == "auxpass" and a.tag in ("VBZ", "VBP") for a in aux)
+    if verb.lemma.lower() == "be" and verb.tag in ("VBZ", "VBP"):
+        return any(c.text.lower() == "due" for c in parsed.children(verb.i) if c.dep in ("acomp", "attr", "advmod"))
+    return False
+
+
 def verb_tense(parsed: Parsed, verb: Token, depth: int = 0) -> int:
     """PAST, PRESENT or FUTURE: the time a verb's clause speaks of, from its tag and its auxiliaries."""
     aux = [c for c in parsed.children(verb.i) if c.dep in ("aux", "auxpass")]
@@ -58,9 +72,13 @@ def verb_tense(parsed: Parsed, verb: Token, depth: int = 0) -> int:
         return PAST
     if any(a.lemma.lower() == "have" for a in aux):
         return PRESENT  # "has been scheduled for June 3": the present perfect looks both ways
+    if _plans_ahead(parsed, verb, aux):
+        return FUTURE  # "is planned for Dec. 3", "is due in May": a present that speaks of what is to come
     if verb.tag == "VBG" and any(a.lemma.lower() == "be" for a in aux):
         return FUTURE  # "is meeting on Friday"
     if verb.tag == "VBN" and not aux:
+        if verb.lemma.lower() in _PLANNING and verb.lemma.lower() != "set":
+            return FUTURE  # "exams planned for May 4": what a plan is for lies ahead ("a record set on" is past)
         return PAST  # "plans announced in January": a participle standing for the past
     return PRESENT
 
@@ -81,6 +99,9 @@ def clause_tense(parsed: Parsed, start: int, end: int) -> int:
 
 _PAST_PREP = re.compile(r"(?i)\b(?:since|ago)\s+$")
 _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+# a past reporting verb right before the day: the day belongs to the saying, not to what was said
+_REPORTED = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|stated|declared|warned|revealed|insisted"
+                       r"|claimed|admitted|denied|disclosed)\s+(?:on\s+|late\s+|early\s+)?$")
 _FUTURE_PREP = re.compile(r"(?i)\b(?:through|before|by)\s+$")
 
 
@@ -90,19 +111,72 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if _PAST_PREP.search(before):
         return PAST
     if _UNTIL.search(before):
-        return FUTURE  # "closed until Friday": the end of a state still running
+        # "closed until Friday": the end of a state still running; "worked until Tuesday": a past one
+        return PAST if _finite_past(parsed, c) else FUTURE
+    if _REPORTED.search(text[max(0, c.start - 40):c.start]):
+        return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
     tense = clause_tense(parsed, c.start, c.end)
     if tense == PRESENT and _FUTURE_PREP.search(before):
+        return FUTURE
+    if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
         return FUTURE
     return tense
 
 
+def _finite_past(parsed: Parsed, c: Candidate) -> bool:
+    """True when the candidate hangs on a past verb with its own subject ("negotiators worked until ...")."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    if verb is None:
+        return False
+    kids = list(parsed.children(verb.i))
+    has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in kids)
+    return has_subject and (verb.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in kids))
+
+
+def _schedule_present(text: str, parsed: Parsed, c: Candidate) -> bool:
+    """True for a weekday in a simple present of the body ("the rally starts on Saturday"): a schedule.
+
+    A headline's present tells of the past ("Stocks tumble on Monday"), so the first
+    line of a text with several is left to the nearer day.
+    """
+    first_break = text.find("\n")
+    if first_break >= 0 and c.start < first_break:
+        return False
+    toks = parsed.tokens_in(c.start, c.end)
+    if not toks:
+        return False
+    # the day must hang on the verb itself ("starts on Saturday"), not on a noun ("the auction on Sunday")
+    head = parsed.tokens[parsed.tokens[toks[0]].head]
+    verb = parsed.tokens[head.head] if head.dep == "prep" else head
+    return verb.tag in ("VBZ", "VBP") and verb.lemma.lower() not in ("say", "tell", "report")
+
+
+_FRAMING_PREP = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]or)\s+$")
+
+
+def _frames_its_clause(text: str, c: Candidate) -> bool:
+    """True for a year that sets the time of its clause: "in 2007", "last year"; not "the 1988 crash", "the year"."""
+    if c.rule == "relative":
+        return c.match.group().lower().endswith("year")
+    return c.rule == "year" and bool(_FRAMING_PREP.search(text[max(0, c.start - 12):c.start]))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
+# a new clause between the year and the month ("since its launch in 2003 and that as of February")
+_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|that|which|who|since|after|before|when|until|then)\b")
+
+
 def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: date | None,
-           anchor_value: str | None) -> Frame:
-    """The frame a candidate is normalised in."""
+           anchor_value: str | None, year_end: int) -> Frame:
+    """The frame a candidate is normalised in; ``year_end`` is where the last year that frames a clause ends."""
     cased = text[max(0, c.start - 40):c.start]
+    # a year named earlier in the same clause ("Last year, sales fell in December") holds its bare months
+    year_here = anchor_value if year_end and anchor_value and len(anchor_value) == 4 and anchor_value.isdigit() \
+        and not _SENTENCE_BREAK.search(text, year_end, c.start) \
+        and not _CLAUSE_BREAK.search(text, year_end, c.start) else None
     return Frame(dct=dct, tense=tense, anchor_day=anchor_day, anchor_value=anchor_value,
-                 before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased)
+                 before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here)
 
 
 def _narrowed_start(text: str, start: int, value: str | None) -> int:
@@ -113,7 +187,8 @@ def _narrowed_start(text: str, start: int, value: str | None) -> int:
     return start - len(m.group()) if m else start
 
 
-_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon"})
+_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
+                          "season", "holiday"})
 
 
 def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
@@ -125,11 +200,12 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     found: list[Timex] = []
     anchor_day: date | None = None
     anchor_value: str | None = None
+    year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
     for c in candidates:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES else PRESENT
-        result = normalise(c, _frame(text, c, dct, tense, anchor_day, anchor_value))
+        result = normalise(c, _frame(text, c, dct, tense, anchor_day, anchor_value, year_end))
         if result is None:
             continue
         kind, value = result
@@ -140,10 +216,36 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         found.append(Timex(text=text[start:c.end], start=start, end=c.end, type=kind, value=value))
         if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value):
             anchor_value = value
+            year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):
                 anchor_day = date.fromisoformat(value[:10])
+    found.extend(_year_ranges(text, found))
     found.sort(key=lambda t: t.start)
     return tuple(found)
+
+
+_YEAR_RANGE = re.compile(r"\b(?:[Ff]rom|[Bb]etween) (1[5-9]\d\d|20\d\d) (?:to|and|until|till|through) "
+                         r"(1[5-9]\d\d|20\d\d)\b")
+
+
+_MOVED = re.compile(r"(?i)\b(?:back|forward|delay\w*|postpon\w*|mov\w*|push\w*|shift\w*|chang\w*|brought|bring\w*"
+                    r"|put off|extend\w*|advanc\w*)\b[^.;]{0,40}$")
+
+
+def _year_ranges(text: str, found: list[Timex]) -> list[Timex]:
+    """The stretch of a range of years ("from 2009 to 2011" -> P2Y), laid over the two years' own timexes.
+
+    News TimeML (MEANTIME) marks the range as a duration besides its two ends.
+    """
+    years = {(t.start, t.end) for t in found if t.type == "DATE" and t.value and len(t.value) == 4}
+    out: list[Timex] = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if _MOVED.search(text[max(0, m.start() - 50):m.start()]):
+            continue  # "pushed back its target from 2005 to 2006": a change of date, not a stretch of time
+        if m.span(1) in years and m.span(2) in years and 0 < last - first < 100:
+            out.append(Timex(text=m.group(), start=m.start(), end=m.end(), type="DURATION", value=f"P{last - first}Y"))
+    return out
 
 
 def find_timexes(ctx: Context) -> Context:
