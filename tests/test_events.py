@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +209,83 @@ def test_every_span_points_into_the_text(run_analysis: Run) -> None:
 def test_odd_input_never_raises(run_analysis: Run) -> None:
     for text in ("", "   ", "((( \u201c", "met met met", "Talks."):
         run_analysis(text)
+
+
+# ---------------------------------------------------------------- senses that need their arguments
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile withdrew from the regional trade pact on Monday.", "SANCTION"),  # leaving a treaty
+    ("Chilean troops withdrew from the border town on Monday.", "RETREAT"),
+    ("Hundreds of farmers protested outside the parliament in Lima.", "PROTEST"),
+    ("The foreign ministry protested the arrest of its consul.", "ACCUSE"),
+    ("The rebels freed six aid workers on Tuesday.", "RETREAT"),
+    ("Estonia moved additional troops to its eastern border.", "MOBILIZE"),
+    ("The army said Iran had test-fired a ballistic missile.", "MOBILIZE"),
+    ("Clashes erupted between police and miners in Potosi.", "ASSAULT"),
+    ("Myanmar's junta blocked access to several news websites.", "COERCE"),  # a state that blocks restricts
+])
+def test_sense_by_argument(run_analysis: Run, text: str, kind: str) -> None:
+    a = run_analysis(text)
+    assert [v.type for v in a.events] == [kind], [(v.type, v.trigger.text) for v in a.events]
+
+
+@pytest.mark.parametrize("text", [
+    "A cyclone killed at least nine people on the coast of Bangladesh.",
+    "The studio released the trailer for the film on Friday.",
+    "Economists warned that the slowdown could deepen next year.",
+    "The road was blocked for hours after a truck overturned.",
+])
+def test_no_event_without_an_agent_or_a_party(run_analysis: Run, text: str) -> None:
+    assert run_analysis(text).events == ()
+
+
+def test_subject_the_parser_hung_on_an_opening_phrase(run_analysis: Run) -> None:
+    a = run_analysis("After two days of talks in Lusaka, Zambia and Malawi agreed to reopen the border post.")
+    v = _only(a, "AGREE")
+    assert {"Zambia", "Malawi"} <= _names(a, v.source)
+    assert "Lusaka" not in _names(a, (*v.source, *v.target))
+
+
+def test_intent_noun_passes_its_holder(run_analysis: Run) -> None:
+    a = run_analysis("Ghana has expressed its readiness to mediate between Mali and Algeria.")
+    v = _only(a, "AGREE")
+    assert "Ghana" in _names(a, v.source)
+
+
+def test_passive_nominal_trigger_takes_the_agent(run_analysis: Run) -> None:
+    a = run_analysis("New sanctions were imposed on Belarus by Canada on Friday.")
+    v = _only(a, "SANCTION")
+    assert _names(a, v.source) == {"Canada"} and _names(a, v.target) == {"Belarus"}
+
+
+def test_no_plans_negates_the_plan(run_analysis: Run) -> None:
+    a = run_analysis("Portugal has no plans to send troops to the region, the minister said.")
+    assert all(v.negated for v in a.events), [(v.type, v.negated) for v in a.events]
+
+
+# ---------------------------------------------------------------- the fresh evaluation set
+
+FRESH = Path(__file__).resolve().parent / "data" / "events_fresh.jsonl"
+SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
+
+
+def test_fresh_set_recall(run_analysis: Run) -> None:
+    """Sentences written for this layer (all 16 categories, no-event items): the scorer's event-type recall."""
+    if not SCORER.exists() or not FRESH.exists():
+        pytest.skip("the shared scorer or the fresh set is absent")
+    sys.path.insert(0, str(SCORER.parent))
+    try:
+        import score  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(SCORER.parent))
+    gold = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    analyses = []
+    for doc in gold:
+        out = run_analysis(doc["text"], published=doc.get("published")).to_dict()
+        out["document"] = {**(out.get("document") or {}), "id": doc["id"]}
+        analyses.append(out)
+    summary = score.score(gold, analyses)
+    assert summary["event_types"]["recall"] >= 0.95, summary["event_types"]
+    assert summary["event_types"]["precision"] >= 0.93, summary["event_types"]
+    assert summary["events"]["recall"] >= 0.93, summary["events"]

@@ -18,6 +18,7 @@ _MAYBE_AUX = frozenset({"would", "could", "may", "might", "can", "'d"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _FAILING = frozenset({"fail"})
+_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT"})
 
 
 # ---------------------------------------------------------------- mood: intent, negation, condition
@@ -71,17 +72,23 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
             break
         conditional = conditional or _has_condition(parsed, up.i)
     t = parsed.tokens[anchor]
-    for _ in range(4):  # "plans to impose", "is willing to withdraw", "failed to reach"
-        if t.dep not in ("xcomp", "acomp") or t.head == t.i:
+    for _ in range(4):  # "plans to impose", "is willing to withdraw", "failed to reach", "its readiness to talk"
+        if t.head == t.i or not (t.dep in ("xcomp", "acomp") or (t.dep == "acl" and _is_intent(parsed.tokens[t.head]))):
             break
         t = parsed.tokens[t.head]
         lemma = t.lemma.lower()
         if any(s.type == INTENT for s in senses().get(lemma, ())):
             future = True
+            negated = negated or _has_negation(parsed, t.i)  # "has no plans to send troops"
         if lemma in _FAILING:
             failed = True
         future = future or bool(_aux_lemmas(parsed, t.i) & _FUTURE_AUX)
     return Mood(future, maybe, obliged, conditional, negated, failed)
+
+
+def _is_intent(tok: Token) -> bool:
+    """True for a word of plan or willingness ("plan", "readiness")."""
+    return any(s.type == INTENT for s in senses().get(tok.lemma.lower(), ()))
 
 
 def _governs_mood(parsed: Parsed, trig: Trigger) -> bool:
@@ -120,6 +127,8 @@ def coded_type(trig: Trigger, mood: Mood, complement: str | None) -> tuple[str, 
     control = "control" in trig.sense.flags
     if kind == "AGREE" and control and complement in HOSTILE:
         kind = "THREATEN"  # "vowed to strike back"
+    if "light" in trig.sense.flags and complement is not None and complement not in _VERBAL:
+        kind = complement  # "approved a loan": the approval is the aid itself; "approved the deal" stays SUPPORT
     if mood.failed and kind in COOPERATIVE:
         return "REJECT", False  # "failed to reach agreement"
     promised = mood.future or (mood.maybe and kind in HOSTILE)

@@ -39,28 +39,44 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
     """The subject heads of a verb (inherited through "to"-clauses and coordination), and if passive."""
     v = parsed.tokens[verb]
     steps = 0
+    raised = False
     while steps < 6:
         subj = [c.i for c in parsed.children(v.i) if c.dep in _SUBJECTS]
         passive = [c.i for c in parsed.children(v.i) if c.dep == "nsubjpass"]
         if subj or passive:
+            if passive and not subj and steps and raised:
+                return passive, False  # "he is expected to meet": the subject of the raising verb meets
             if subj and parsed.tokens[subj[0]].dep == "nsubj" and parsed.tokens[subj[0]].tag == "WDT":
                 return [v.head], False
             if subj and parsed.tokens[subj[0]].tag == "WP":
                 return [parsed.tokens[v.i].head], False  # "a president who had been threatening"
             return (subj or passive), not subj
         if v.dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head != v.i:
+            raised = v.dep == "xcomp"
             v = parsed.tokens[v.head]
             if v.pos == "ADP":
                 v = parsed.tokens[v.head]
             steps += 1
             continue
+        if v.dep == "acl" and v.head != v.i and any(c.dep == "aux" and c.text.lower() == "to"
+                                                    for c in parsed.children(v.i)):
+            # "expressed its willingness to mediate", "Germany's decision to send": whoever holds the intent
+            noun = parsed.tokens[v.head]
+            owner = [c.i for c in parsed.children(noun.i) if c.dep == "poss" and c.pos != "PRON"]
+            if owner:
+                return owner, False
+            if noun.dep in ("dobj", "attr") and noun.head != noun.i:
+                v = parsed.tokens[noun.head]
+                steps += 1
+                continue
+            return [], False
         if v.dep == "acl" and v.head != v.i:
             # "a deal agreed by ...": the noun undergoes it; "doctors ... donated goods": the noun does it
             verbs = [v.i, *(c.i for c in parsed.children(v.i) if c.dep == "conj")]
             has_object = any(c.dep in ("dobj", "dative") for k in verbs for c in parsed.children(k))
             return [v.head], v.tag == "VBN" and not has_object
         break
-    return [], False
+    return _subject_across_comma(parsed, v.i), False
 
 
 def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, governed: bool = False) -> None:
@@ -70,7 +86,10 @@ def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, go
         _objects_and_preps(parsed, i, inner, False)
         parties.target.extend(inner.source + inner.partner + inner.target)
         return
+    fronted = _fronted_before_subject(parsed, i)
     for c in parsed.children(i):
+        if c.i in fronted:
+            continue  # "With the signing of the memorandum, X and Y agreed": a circumstance, not a party
         if c.dep in _OBJECTS:
             # "met Erdogan": the other party of a meeting is a party, not a target
             (parties.partner if recip and parsed.tokens[i].pos == "VERB" else parties.target).append(c.i)
@@ -85,6 +104,36 @@ def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, go
                 parties.source.extend(objs)
             elif prep in _TARGET_PREPS:
                 parties.target.extend(objs)
+
+
+def _fronted_before_subject(parsed: Parsed, verb: int) -> set[int]:
+    """The prepositional phrases of a verb that open its clause, before its subject."""
+    t = parsed.tokens[verb]
+    if t.pos not in ("VERB", "AUX"):
+        return set()
+    subjects = [c.i for c in parsed.children(verb) if c.dep in ("nsubj", "nsubjpass", "csubj")]
+    if subjects:
+        return {c.i for c in parsed.children(verb) if c.dep == "prep" and c.i < min(subjects)}
+    return {c.i for c in parsed.children(verb) if c.dep == "prep" and c.i < verb
+            and any(parsed.tokens[k].text == "," for k in range(c.i + 1, verb))}
+
+
+def _subject_across_comma(parsed: Parsed, verb: int) -> list[int]:
+    """The subject the parser hung on an opening phrase: "After talks in Doha, [Ethiopia] and Eritrea
+    agreed" reads "Ethiopia" as a conjunct of "Doha"; the words between the last comma and the verb
+    that hang back across it are the verb's subject."""
+    opening = [c.i for c in parsed.children(verb) if c.dep == "prep" and c.i < verb]
+    if not opening:
+        return []
+    commas = [k for k in range(opening[0] + 1, verb) if parsed.tokens[k].text == ","]
+    if not commas:
+        return []
+    comma = commas[-1]
+    for k in range(comma + 1, verb):
+        t = parsed.tokens[k]
+        if t.dep in ("conj", "appos") and t.head < comma and t.pos in ("NOUN", "PROPN"):
+            return [k]
+    return []
 
 
 def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
@@ -113,6 +162,14 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
             (parties.target if passive else parties.source).extend(subj)
             _objects_and_preps(parsed, anchor, parties, recip)
             parties.target = [k for k in parties.target if k != tok.i]
+        elif anchor != tok.i and tok.dep == "nsubj":
+            # "fighting erupted between X and Y": the parties hang on the verb the noun is subject of
+            parties.partner.extend(g.i for c in parsed.children(anchor) if c.dep == "prep"
+                                   and c.text.lower() in ("between", "among") for g in parsed.children(c.i)
+                                   if g.dep == "pobj")
+        elif anchor != tok.i and tok.dep == "nsubjpass":
+            # "Sanctions were imposed on X by Y": the verb's agent and objects are the event's
+            _objects_and_preps(parsed, anchor, parties, recip)
         _objects_and_preps(parsed, tok.i, parties, recip)
     else:
         subj, passive = _subject_of(parsed, tok.i)
@@ -129,6 +186,9 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
     # "donated and delivered goods to X": a coordinated verb that names no other happening
     governed += [c.i for c in parsed.children(trig.tok) if c.dep == "conj" and c.pos == "VERB"
                  and sense_of(parsed, c, {}) is None and c.i not in governed]
+    if trig.sense.type in ("THREATEN", "REQUEST"):
+        # "threatened to strike unless Israel rescinded ...": who must comply is the target
+        parties.target.extend(_condition_subjects(parsed, (trig.tok, trig.anchor, *governed)))
     focus = _cleft_focus(parsed, anchor)
     (parties.partner if recip else parties.target).extend(focus)
     for m in governed:  # what the governed words say: "offered to hand over to Great Britain"
@@ -142,6 +202,18 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
     for bucket in (parties.source, parties.target, parties.partner):
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
+
+
+def _condition_subjects(parsed: Parsed, words: tuple[int, ...]) -> list[int]:
+    """The subjects of the "unless"/"if" clauses on ``words``: the parties a threat or a demand sets
+    its condition on."""
+    out: list[int] = []
+    for k in words:
+        for c in parsed.children(k):
+            if c.dep == "advcl" and any(g.dep == "mark" and g.text.lower() in ("unless", "if")
+                                        for g in parsed.children(c.i)):
+                out.extend(g.i for g in parsed.children(c.i) if g.dep in ("nsubj", "nsubjpass"))
+    return out
 
 
 def _cleft_focus(parsed: Parsed, verb: int) -> list[int]:
@@ -165,6 +237,8 @@ def _complement_of(parsed: Parsed, member: int, trig: Trigger) -> bool:
     while t.i not in stops and t.head != t.i and steps < 30:
         if t.dep in ("relcl", "advcl", "acl", "appos", "parataxis"):
             return False
+        if t.dep == "prep" and t.head in stops and t.i in _fronted_before_subject(parsed, t.head):
+            return False  # "With the signing of ..., X agreed": the setting, not what is agreed
         t = parsed.tokens[t.head]
         steps += 1
     return t.i in stops

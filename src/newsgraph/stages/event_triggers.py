@@ -24,11 +24,22 @@ _NOT_EVENTS = frozenset({"press", "news"})
 _NON_EVENT_COMPLEMENTS = frozenset({"comment", "elaborate", "speculate", "say", "disclose", "specify", "name",
                                     "confirm", "answer", "respond", "reveal", "identify", "discuss"})
 _QUANTITIES = frozenset({"one", "some", "part", "series", "round", "wave", "number", "couple", "several", "any",
-                         "ton", "tonne", "kg", "worth", "amount", "package", "shipment", "consignment", "batch"})
+                         "ton", "tonne", "kg", "worth", "amount", "package", "shipment", "consignment", "batch",
+                         "hundred", "thousand", "dozen", "million", "billion", "score", "tens"})
+_DELEGATIONS = frozenset({"delegation", "envoy", "visitor", "counterpart", "emissary"})
+_WEAPONS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "grenade", "mortar", "projectile", "munition",
+                      "warhead", "strike", "airstrike", "attack", "raid", "offensive", "assault", "barrage"})
+# "withdrew from the alliance": leaving these is a reduction of relations (SANCTION), not a retreat
+_ORG_WORDS = frozenset({"treaty", "agreement", "accord", "deal", "pact", "bloc", "organization", "organisation",
+                        "alliance", "union", "talks", "negotiation", "convention", "court", "council", "commonwealth",
+                        "coalition", "body", "federation", "league", "community", "group", "process", "protocol"})
 # Happenings told as the background of another: "after fierce fighting", "despite hours of talks"
 _BACKGROUND_PREPS = frozenset({"after", "since", "following", "before", "during", "despite", "amid", "amidst"})
 _BACKGROUND_MARKS = frozenset({"after", "since", "before", "when", "as", "because", "while", "until", "although",
-                               "though"})
+                               "though", "if", "unless"})  # a condition is no happening of its own either
+# Lemma endings the model sometimes leaves on ("fined" -> "fin"): what to strip, what to add back
+_INFLECTIONS = {"VBD": (("d", ""), ("ed", ""), ("ied", "y")), "VBN": (("d", ""), ("ed", ""), ("ied", "y")),
+                "VBZ": (("s", ""), ("es", ""), ("ies", "y")), "VBG": (("ing", ""), ("ing", "e"))}
 
 
 @dataclass(slots=True)
@@ -46,16 +57,54 @@ class Trigger:
 
 
 def _companion_lemmas(parsed: Parsed, i: int) -> set[str]:
-    """The lemmas beside token ``i``: its children and the nouns of its prepositional phrases."""
+    """The lemmas beside token ``i``: its children, the nouns of its prepositional phrases, the nouns a
+    quantity counts ("sent hundreds of troops"), and the verb a noun is the object of ("lodged a protest")."""
     out: set[str] = set()
+    tok = parsed.tokens[i]
+    if tok.pos in ("NOUN", "PROPN") and tok.dep == "dobj" and tok.head != i:
+        out.add(parsed.tokens[tok.head].lemma.lower())
     for c in parsed.children(i):
+        if c.dep in ("aux", "auxpass", "punct"):
+            continue  # the "to" of "to protest" is no preposition
         out.add(c.lemma.lower())
         out.add(c.text.lower())
-        if c.dep == "dobj":  # "ended mediation efforts"
-            out.update(g.lemma.lower() for g in parsed.children(c.i) if g.dep == "compound")
+        if c.dep in ("dobj", "nsubjpass"):  # "ended mediation efforts", "launched drones at", "let convoys into"
+            out.update(g.lemma.lower() for g in parsed.children(c.i) if g.dep in ("compound", "prep"))
+            out.update(_of_nouns(parsed, c.i))  # "lifted the state of emergency", "sent hundreds of troops"
         if c.dep == "prep" or c.dep == "agent":
-            out.update(g.lemma.lower() for g in parsed.children(c.i) if g.dep in ("pobj", "pcomp"))
+            for g in parsed.children(c.i):
+                if g.dep in ("pobj", "pcomp"):
+                    out.add(g.lemma.lower())
+                    out.update(_counted_nouns(parsed, g))
     return out
+
+
+def _counted_nouns(parsed: Parsed, t: Token) -> list[str]:
+    """The lemmas of the "of"-nouns of a quantity ("50,000 tonnes of [wheat]"), else nothing."""
+    if t.lemma.lower() not in _QUANTITIES and t.pos != "NUM":
+        return []
+    return _of_nouns(parsed, t.i)
+
+
+def _of_nouns(parsed: Parsed, i: int) -> list[str]:
+    """The lemmas of the nouns of token ``i``'s "of" phrases."""
+    return [g.lemma.lower() for c in parsed.children(i) if c.dep == "prep" and c.text.lower() == "of"
+            for g in parsed.children(c.i) if g.dep == "pobj"]
+
+
+def _lexicon_senses(tok: Token) -> tuple[Sense, ...]:
+    """The lexicon's senses for the token's lemma, its text, or its text stripped of an inflection."""
+    table = senses()
+    found = table.get(tok.lemma.lower()) or table.get(tok.text.lower())
+    if found:
+        return found
+    low = tok.text.lower()
+    for ending, stem in _INFLECTIONS.get(tok.tag, ()):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            found = table.get(low[: -len(ending)] + stem)
+            if found:
+                return found
+    return ()
 
 
 def _has_partner(parsed: Parsed, i: int, refers_to: Mapping[int, str]) -> bool:
@@ -68,13 +117,17 @@ def _has_partner(parsed: Parsed, i: int, refers_to: Mapping[int, str]) -> bool:
         if c.dep in ("nsubj", "nsubjpass", "poss", "amod", "compound") and (
                 any(g.dep == "conj" for g in parsed.children(c.i)) or (c.i in refers_to and c.dep != "nsubj")):
             return True  # "Kenya and Uganda talked", "Israeli-Palestinian talks"
+    t = parsed.tokens[i]
+    if t.pos == "NOUN" and t.dep == "nsubj" and t.head != i and any(  # "fighting erupted between X and Y"
+            c.dep == "prep" and c.text.lower() in ("between", "among", "with") for c in parsed.children(t.head)):
+        return True
     subj = [c for c in parsed.children(i) if c.dep == "nsubj"]
     return bool(subj) and parsed.tokens[subj[0].i].tag in ("NNS", "NNPS") and parsed.tokens[i].pos == "VERB"
 
 
 def sense_of(parsed: Parsed, tok: Token, refers_to: Mapping[int, str]) -> Sense | None:
     """The lexicon's sense of this token here, or None when it is no trigger."""
-    options = senses().get(tok.lemma.lower()) or senses().get(tok.text.lower())
+    options = _lexicon_senses(tok)
     if not options:
         return None
     if tok.pos in ("NOUN", "PROPN") and tok.dep in ("compound", "amod") \
@@ -100,8 +153,32 @@ def sense_of(parsed: Parsed, tok: Token, refers_to: Mapping[int, str]) -> Sense 
             continue
         if not _fits_flags(parsed, tok, s.flags, refers_to):
             continue
+        if s.type in _HARM_TYPES and _done_by_nature(parsed, tok):
+            return None
         return s
     return None
+
+
+_HARM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def _done_by_nature(parsed: Parsed, tok: Token) -> bool:
+    """True when a storm, a quake, an accident or a market does it ("the storm killed 12", "stocks
+    rallied", "a signal failure blocked the line"): no one's act."""
+    nature = words("events_nonagents")
+
+    def natural(t: Token) -> bool:
+        low = t.lemma.lower()
+        return low in nature or low.removesuffix("s") in nature  # "Wildfires" read as a name
+
+    if tok.dep == "acl" and tok.head != tok.i and natural(parsed.tokens[tok.head]):
+        return True  # "A landslide killed 15" read as "a landslide [that] killed"
+    for c in parsed.children(tok.i):
+        if c.dep == "nsubj" and natural(c):
+            return True
+        if c.dep == "agent" and any(natural(g) for g in parsed.children(c.i) if g.dep == "pobj"):
+            return True
+    return False
 
 
 def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Mapping[int, str]) -> bool:
@@ -115,11 +192,81 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
     if "transitive" in flags and not any(c.dep in ("dobj", "xcomp", "ccomp", "dative") for c in kids) \
             and tok.dep not in ("acl", "relcl") and not any(c.dep == "nsubjpass" for c in kids):
         return False  # "exports declined"
+    if "intransitive" in flags and any(c.dep in ("dobj", "ccomp", "xcomp", "dative") for c in kids):
+        return False  # "protested the ruling" is a complaint, "farmers protested" a demonstration
+    if "from-org" in flags and not _leaves_organisation(parsed, kids):
+        return False
+    if "agentive" in flags and not any(c.dep in ("nsubj", "agent") for c in kids) and tok.dep not in ("xcomp", "conj"):
+        return False  # "traffic was blocked after a crash": no one acted
+    if "visitor" in flags and not any(c.dep == "dobj" and _is_visitor(parsed, c, refers_to) for c in kids):
+        return False  # "received the visiting minister", not "received an award"
+    if "armed" in flags and not any(c.dep == "dobj" and (c.lemma.lower() in _WEAPONS or any(
+            n in _WEAPONS for n in _counted_nouns(parsed, c))) for c in kids):
+        return False  # "launched drones at the city", not "launched the club at the theatre"
+    if "captive" in flags and not _lets_go_of_people(parsed, tok, kids, refers_to):
+        return False  # "released a statement", "the release of the album"
     if "countable" in flags and tok.tag != "NNS" and not any(c.dep in ("poss", "acl") for c in kids) \
             and not any(c.dep == "det" and c.text.lower() in ("a", "an", "this", "that") for c in kids):
         return False  # "domestic demand"
     # "declined to comment", "refused to say": no happening
     return not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
+
+
+def _leaves_organisation(parsed: Parsed, kids: list[Token]) -> bool:
+    """True when a "from" phrase among ``kids`` names an organisation or a treaty ("from NATO", "from the pact")."""
+    for c in kids:
+        if c.dep != "prep" or c.text.lower() != "from":
+            continue
+        for g in parsed.children(c.i):
+            if g.dep != "pobj":
+                continue
+            if g.lemma.lower() in _ORG_WORDS or any(e.label == "ORG" and e.first <= g.i < e.last for e in parsed.ents):
+                return True
+    return False
+
+
+def _is_visitor(parsed: Parsed, t: Token, refers_to: Mapping[int, str]) -> bool:
+    """True for a person or a delegation that can be received: a name, a title, a sector word; a bare
+    "a star", "an award" is a thing."""
+    lemma = t.lemma.lower()
+    if lemma in _DELEGATIONS or (t.pos == "PROPN" and t.i in refers_to):
+        return True
+    indefinite = any(c.dep == "det" and c.text.lower() in ("a", "an") for c in parsed.children(t.i))
+    return not indefinite and (lemma in words("titles") or sector_of_word(lemma) is not None)
+
+
+def _lets_go_of_people(parsed: Parsed, tok: Token, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
+    """True when what is released is a party or a captive ("freed the hostages", "the release of 20
+    prisoners"), or is not said; False for "released a statement", "the film was released"."""
+    if tok.pos == "VERB":
+        held = [c for c in kids if c.dep in ("dobj", "nsubjpass")]
+    else:
+        held = [g for c in kids if c.dep == "prep" and c.text.lower() == "of"
+                for g in parsed.children(c.i) if g.dep == "pobj"]
+    if not held:
+        return True
+    captives = words("events_captives")
+    return any(is_party(parsed, h.i, refers_to) or h.lemma.lower() in captives
+               or any(n in captives for n in _counted_nouns(parsed, h)) for h in held)
+
+
+def has_content(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str]) -> bool:
+    """True when a warning says what or whom it is about: an event it governs, a party it is addressed
+    to, or a named speaker ("warned Hamas", "warned of strikes"; not "analysts warned growth could slow")."""
+    if trig.members:
+        return True
+    for k in {trig.tok, trig.anchor}:
+        for c in parsed.children(k):
+            if c.dep == "nsubj" and c.i in refers_to:
+                return True
+            if c.dep in ("dobj", "dative") and is_party(parsed, c.i, refers_to):
+                return True
+            if c.dep == "xcomp":  # "warned them to leave": an order under threat
+                return True
+            if c.dep == "prep" and c.text.lower() in ("to", "against") and any(
+                    is_party(parsed, g.i, refers_to) for g in parsed.children(c.i) if g.dep == "pobj"):
+                return True
+    return False
 
 
 def is_party(parsed: Parsed, k: int, refers_to: Mapping[int, str]) -> bool:
@@ -230,9 +377,10 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
     """
     at = {t.tok: t for t in triggers}
     anchors: dict[int, int] = {}
-    for cand in triggers:
-        if object_anchor(parsed, cand):
-            anchors.setdefault(cand.anchor, cand.tok)
+    for direct in (True, False):  # the verb's object first: "lodged a protest ... over the visit"
+        for cand in triggers:
+            if object_anchor(parsed, cand) and (parsed.tokens[cand.slot].dep != "pobj") == direct:
+                anchors.setdefault(cand.anchor, cand.tok)
     roots: list[Trigger] = []
     owner_of: dict[int, int] = {}
     for trig in triggers:
@@ -251,7 +399,8 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
             if t.i in at and t.i != trig.tok:
                 owner = t.i
                 break
-            if t.i in anchors and anchors[t.i] != trig.tok and trig.anchor != t.i:
+            if t.i in anchors and anchors[t.i] != trig.tok and (
+                    trig.anchor != t.i or _hangs_by_preposition(parsed, trig, at[anchors[t.i]])):
                 owner = anchors[t.i]
                 break
         if owner is None:
@@ -270,11 +419,20 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
     return [r for r in roots if not _is_background(parsed, r)]
 
 
+def _hangs_by_preposition(parsed: Parsed, trig: Trigger, owner: Trigger) -> bool:
+    """True when a noun trigger hangs on the verb through a preposition while ``owner`` is its object:
+    "imposed [sanctions] on Iran over the [killing]": the killing is what the sanctions answer."""
+    return trig.anchor != trig.tok and parsed.tokens[trig.slot].dep == "pobj" \
+        and parsed.tokens[owner.slot].dep in ("dobj", "attr", "oprd")
+
+
 def _is_background(parsed: Parsed, trig: Trigger) -> bool:
     """True for a participle that only describes a noun ("West Africans ordered out of Nigeria")."""
     tok = parsed.tokens[trig.tok]
     if tok.pos != "VERB" or tok.dep != "acl" or "obligation" in trig.sense.flags:
         return False
+    if any(c.dep == "aux" and c.text.lower() == "to" for c in parsed.children(tok.i)):
+        return False  # "its willingness to mediate" is the mediation itself
     verbs = [tok.i, *(c.i for c in parsed.children(tok.i) if c.dep == "conj")]
     return not any(c.dep in ("dobj", "ccomp", "xcomp", "dative") for v in verbs for c in parsed.children(v))
 

@@ -22,10 +22,21 @@ from newsgraph.stages.event_actors import actor_profiles
 from newsgraph.stages.event_lexicon import cameo_root
 from newsgraph.stages.event_mood import coded_type, mood_of
 from newsgraph.stages.event_parties import parties_of, resolve_heads
-from newsgraph.stages.event_triggers import REPORTING, Trigger, find_triggers, governing_triggers, main_happenings
+from newsgraph.stages.event_triggers import (
+    REPORTING,
+    Trigger,
+    find_triggers,
+    governing_triggers,
+    has_content,
+    main_happenings,
+)
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_TRAVEL = frozenset({"fly", "travel", "arrive", "come", "go", "head", "depart", "return", "meet", "gather",
+                     "convene", "invite"})  # "flew to Cairo for talks": the journey is for the meeting
+_SETTING_PREPS = frozenset({"at", "for", "on", "after", "before", "ahead", "during", "since", "following"})
+_STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary"})
 _HEDGES = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently", "according to")
 
 
@@ -134,6 +145,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     source = resolve_heads(parsed, parties.source, ctx.refers_to, by_id, where, stops)
     partner = resolve_heads(parsed, parties.partner, ctx.refers_to, by_id, where, stops)
     target = resolve_heads(parsed, parties.target, ctx.refers_to, by_id, where, stops)
+    if kind == "CONSULT" and not partner and len({*source, *target}) < 2 and _only_a_setting(parsed, trig):
+        return None  # "at its meeting next week", "for a third straight meeting": a body's own sitting
     recip = "recip" in trig.sense.flags and kind == trig.sense.type  # a promise to meet has a target
     if recip:
         source += [p for p in partner if p not in source]
@@ -145,14 +158,26 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         target.remove(location)  # "met in Brussels": the place, not a party; "lifted a curfew in X": the target
     sent = parsed.sentence_of(trig.tok)
     mode = trig.sense.mode if kind == trig.sense.type else None
+    actors = actor_profiles(parsed, by_id, [*source, *target], where)
+    if kind == "PROTEST" and mode == "obstruct" and any(
+            a.sector in _STATE_SECTORS for a in actors if a.entity in source):
+        kind, mode = "COERCE", "restrict"  # a protest is civilian: the state that blocks restricts
     if kind == "CONSULT" and mode is None and _by_phone(parsed, trig):
         mode = "phone"
     return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
                  mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
                  location=location, date=date_of(parsed, trig, ctx.timexes, others), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
-                 attribution=attribution_of(parsed, trig, ctx.quotes),
-                 actors=actor_profiles(parsed, by_id, [*source, *target], where))
+                 attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
+
+
+def _only_a_setting(parsed: Parsed, trig: Trigger) -> bool:
+    """True for a meeting noun that only says where or when something else happens ("rates held at its
+    meeting", "the euro rose after the bank's meeting")."""
+    tok = parsed.tokens[trig.tok]
+    return tok.pos == "NOUN" and tok.dep == "pobj" and tok.head != tok.i \
+        and parsed.tokens[tok.head].text.lower() in _SETTING_PREPS \
+        and parsed.tokens[parsed.tokens[tok.head].head].lemma.lower() not in _TRAVEL
 
 
 def _by_phone(parsed: Parsed, trig: Trigger) -> bool:
@@ -185,7 +210,8 @@ def find_events(ctx: Context) -> Context:
     by_id = {e.id: e for e in ctx.entities}
     try:
         triggers = find_triggers(parsed, ctx.refers_to)
-        roots = main_happenings(parsed, governing_triggers(parsed, triggers))
+        roots = [r for r in main_happenings(parsed, governing_triggers(parsed, triggers))
+                 if "content" not in r.sense.flags or has_content(parsed, r, ctx.refers_to)]
     except (IndexError, KeyError, ValueError, RecursionError) as err:
         # a parse this stage cannot read costs the events layer, never the article
         return replace(ctx, events=(), warnings=(*ctx.warnings, f"events: no events found: {err!r}"))
@@ -201,8 +227,12 @@ def find_events(ctx: Context) -> Context:
             # an odd parse must cost one event, not the article
             warnings.append(f"events: skipped the trigger at {parsed.tokens[trig.tok].start}: {err!r}")
             continue
-        if event is None or any(_same_happening(event, kept, parsed) for kept in events):
+        if event is None:
             continue
-        events.append(event)
+        same = next((k for k, kept in enumerate(events) if _same_happening(event, kept, parsed)), None)
+        if same is None:
+            events.append(event)
+        elif len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
+            events[same] = event  # "donated and delivered goods to X": the telling that names more parties
     return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
                    warnings=(*ctx.warnings, *warnings))
