@@ -69,9 +69,19 @@ def _country_by_demonym() -> dict[str, Country]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Keys that are only ever written in capitals ("US", "UK"): "us" the pronoun is not a country."""
+    return frozenset(name_key(n) for c in countries() for n in (c.name, *c.aliases)
+                     if n.replace(".", "").isupper() and len(n.replace(".", "")) <= 4)
+
+
 def country_named(text: str) -> Country | None:
     """The country this name or abbreviation stands for ("US", "Britain"), or None."""
-    return _country_by_key().get(name_key(text))
+    key = name_key(text)
+    if key in _abbreviations() and not fold(text).removeprefix("the ").replace(".", "").isupper():
+        return None
+    return _country_by_key().get(key)
 
 
 def country_of_demonym(text: str) -> Country | None:

@@ -381,10 +381,10 @@ def find_entities(ctx: Context) -> Context:
                 spans.append(Span(m.start, m.end))
         name = _name(g, etype)
         aliases: dict[str, str] = {}
-        for m in g.mentions:
+        for m in g.mentions:  # every written form, "WorldCom" and "Worldcom" alike: each mention is one
             alias = fold(_surface(parsed, m))
-            aliases.setdefault(alias.casefold(), alias)
-        aliases.setdefault(name.casefold(), name)
+            aliases.setdefault(alias, alias)
+        aliases.setdefault(name, name)
         entities.append(Entity(id="", name=name, type=etype, aliases=tuple(sorted(aliases.values())),
                                mentions=tuple(spans)))
     entities = [replace(e, id=f"e{k + 1}") for k, e in enumerate(entities)]
