@@ -126,3 +126,12 @@ def test_records_in_dicts_out_for_scale_out() -> None:
                                 {"id": "y", "text": ""}, "not a record"]))  # type: ignore[list-item]
     assert [o["document"]["id"] for o in out] == ["x", "y", "record-3"]
     assert out[0]["schema"] == "newsgraph/1" and "error" in out[1] and "error" in out[2]
+
+
+def test_evidence_snippet_cuts_at_words_and_marks_the_trigger() -> None:
+    from newsgraph.render import evidence_snippet
+
+    text = "Finnish and Estonian ministers met in Helsinki on Tuesday to settle a dispute over a cable."
+    snip = evidence_snippet(text, 0, len(text), 31, 34, width=20)
+    assert snip.plain == "… Estonian ministers met in Helsinki on …"
+    assert any(span.style == "bold" and snip.plain[span.start:span.end] == "met" for span in snip.spans)

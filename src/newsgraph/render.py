@@ -63,8 +63,25 @@ def event_table(analysis: Analysis) -> Table | None:
         t.add_row(", ".join(_name(analysis, s) for s in v.source), what,
                   ", ".join(_name(analysis, s) for s in v.target), when,
                   _name(analysis, v.location) if v.location else "",
-                  analysis.document.text[v.evidence.start:v.evidence.end])
+                  evidence_snippet(analysis.document.text, v.evidence.start, v.evidence.end,
+                                   v.trigger.start, v.trigger.end))
     return t
+
+
+def evidence_snippet(text: str, start: int, end: int, mark_start: int, mark_end: int, width: int = 70) -> Text:
+    """The evidence around its trigger, at most ``width`` characters each side, the trigger in bold."""
+    lo, hi = max(start, mark_start - width), min(end, mark_end + width)
+    while start < lo < mark_start and not text[lo - 1].isspace():
+        lo += 1  # cut at a word boundary
+    while mark_end < hi < end and not text[hi].isspace():
+        hi -= 1
+    out = Text("… " if lo > start else "")
+    out.append(" ".join(text[lo:mark_start].split()) + (" " if text[mark_start - 1:mark_start].isspace() else ""))
+    out.append(text[mark_start:mark_end], style="bold")
+    out.append((" " if text[mark_end:mark_end + 1].isspace() else "") + " ".join(text[mark_end:hi].split()))
+    if hi < end:
+        out.append(" …")
+    return out
 
 
 def quote_table(analysis: Analysis) -> Table | None:
