@@ -1,13 +1,21 @@
 """References: which entity a pronoun or a role noun stands for.
 
 A light, rule-based resolution that later stages share (quotes need "he added",
-events need "the minister met ..."): a personal pronoun goes to the most recent
-person named before it, the subject of its sentence first; "the spokeswoman" or
-"the president" goes to the person the article gave that role.
+events need "the minister met ..."). A personal pronoun goes to the most recent
+person named before it whose gender fits (the subject of its sentence or the one
+before first), never to the person a quotation it stands in is spoken by, nor to
+the subject of its own verb ("Ames saw him"); "himself" goes to its clause's
+subject, and a pronoun in a fronted clause to the subject after it ("After he
+landed, Ames said"). Genders come from the article (``references_gender``);
+"it" and "they" go to an organisation, country or group only when it is clear
+(``references_groups``). "The spokeswoman" or "the president" goes to the person
+the article gave that role; "his spokesman" is someone else and stays unresolved.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -16,59 +24,173 @@ from newsgraph.lexicon import words
 from newsgraph.model import Entity
 from newsgraph.parsed import Parsed
 from newsgraph.stages.entities import mention_index
+from newsgraph.stages.references_gender import gendered_words, learned_genders, pronoun_gender, stated_genders
+from newsgraph.stages.references_groups import group_antecedents
+from newsgraph.stages.references_scope import (
+    SUBJECTS,
+    clause_subject,
+    forward_subject,
+    quotation_of_tokens,
+    quotation_speakers,
+    same_clause_subject,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_REFLEXIVE = frozenset({"himself", "herself"})
 _LOOKBACK_SENTENCES = 3
-
-
-def _gender_hints(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[str, str]:
-    """Entity id -> "m" or "f" where the text says ("Mr", "Mrs", "Ms")."""
-    out: dict[str, str] = {}
-    for e in entities:
-        for a in e.aliases:
-            first = a.split()[0].lower().rstrip(".") if a.split() else ""
-            if first == "mr":
-                out[e.id] = "m"
-            elif first in ("mrs", "ms", "miss"):
-                out[e.id] = "f"
-    return out
+# Nouns for a person the article may leave unnamed: a pronoun after one may well be theirs.
+# Not titles ("the nominee", "the governor"): those mostly stand for someone the article named.
+_UNNAMED_PEOPLE = frozenset({
+    "man", "woman", "boy", "girl", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+    "widow", "widower", "friend", "officer", "victim", "suspect", "witness"})
 
 
 def pronoun_antecedents(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[int, str]:
-    """Token index of each personal pronoun -> the id of the person it most likely refers to."""
+    """Token index of each pronoun whose antecedent is found -> that entity's id.
+
+    Personal pronouns go to people; "it"/"its" and "they"/"their" to an
+    organisation, a country or a group, only when one is clearly meant.
+    """
+    return _pronoun_antecedents(parsed, entities, role_antecedents(parsed, entities))
+
+
+def _pronoun_antecedents(parsed: Parsed, entities: tuple[Entity, ...], roles: Mapping[int, str]) -> dict[int, str]:
+    """``pronoun_antecedents`` given the role nouns already resolved (token index -> person id)."""
+    if not parsed.tokens:
+        return {}
     index = mention_index(entities, parsed)
-    persons = {e.id for e in entities if e.type == "PERSON"}
-    gender = _gender_hints(parsed, entities)
-    # (token index, entity id, is subject) of every person mention's head token
-    heads: list[tuple[int, str, bool]] = []
+    by_id = {e.id: e for e in entities}
+    quoted = quotation_of_tokens(parsed)
+    # "the spokeswoman" the article resolved is a mention of her as much as her name
+    people = dict(index)
+    for k, eid in roles.items():
+        people.setdefault(k, eid)
+    heads = _person_heads(people, by_id)
+    pronouns = [t.i for t in parsed.tokens if t.pos == "PRON" and t.text.lower() in PERSON_PRONOUNS]
+    stated = stated_genders(parsed, entities, _role_heads(entities))
+    outside = [p for p in pronouns if quoted[p] < 0]
+    gender = learned_genders(parsed, heads, outside, stated, quoted)
+    unnamed = _unnamed_people(parsed, people)
+    out = _person_antecedents(parsed, heads, outside, gender, people, by_id, {}, unnamed, quoted)
+    # inside a quotation "he" is not the one named as speaking it
+    speakers = quotation_speakers(parsed, quoted, people)
+    inside = [p for p in pronouns if quoted[p] >= 0]
+    out.update(_person_antecedents(parsed, heads, inside, gender, people, by_id,
+                                   {p: speakers.get(quoted[p], set()) for p in inside}, unnamed, quoted))
+    out.update(group_antecedents(parsed, index, by_id, quoted))
+    return out
+
+
+def _unnamed_people(parsed: Parsed, people: Mapping[int, str]) -> list[int]:
+    """Token indices of singular nouns for someone no name stands for ("the woman", "his wife"), in order."""
+    return [t.i for t in parsed.tokens if t.pos == "NOUN" and t.tag == "NN" and t.i not in people
+            and t.dep in ("nsubj", "nsubjpass", "dobj", "dative", "pobj") and t.lemma.lower() in _UNNAMED_PEOPLE]
+
+
+def _unnamed_between(parsed: Parsed, unnamed: Sequence[int], lo: int, pronoun: int, quoted: Sequence[int]) -> bool:
+    """True when someone unnamed whose gender fits stands between token ``lo`` and the pronoun.
+
+    Outside a quotation, the people a quotation speaks of do not count.
+    """
+    want = pronoun_gender(parsed.tokens[pronoun].text)
+    table = gendered_words()
+    k = bisect.bisect_left(unnamed, lo)
+    while k < len(unnamed) and unnamed[k] < pronoun:
+        t = parsed.tokens[unnamed[k]]
+        if (quoted[t.i] < 0 or quoted[pronoun] >= 0) and table.get(t.lemma.lower(), want) == want:
+            return True
+        k += 1
+    return False
+
+
+def _person_heads(index: Mapping[int, str], by_id: Mapping[str, Entity]) -> list[tuple[int, str]]:
+    """(token index, id) of the last word of every person mention, in text order."""
+    return [(k, eid) for k, eid in sorted(index.items())
+            if by_id[eid].type == "PERSON" and index.get(k + 1) != eid]
+
+
+def _role_heads(entities: tuple[Entity, ...]) -> dict[str, list[str]]:
+    """Person id -> the head nouns of the roles the article gave them."""
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        for r in e.roles:
+            head = role_head(r.title)
+            if head is not None:
+                out.setdefault(e.id, []).append(head)
+    return out
+
+
+def _person_antecedents(parsed: Parsed, heads: Sequence[tuple[int, str]], pronouns: Sequence[int],
+                        gender: Mapping[str, str], index: Mapping[int, str], by_id: Mapping[str, Entity],
+                        not_speakers: Mapping[int, set[str]], unnamed: Sequence[int],
+                        quoted: Sequence[int]) -> dict[int, str]:
+    """Token index of each personal pronoun of ``pronouns`` (in text order) -> the person it most likely means.
+
+    Outside quotations, people named only inside one come last: '“... for Ames,” he added' is not Ames.
+    """
+    toks = parsed.tokens
     last_seen: dict[str, int] = {}
-    for k, eid in sorted(index.items()):
-        if eid in persons and (k + 1 >= len(parsed.tokens) or index.get(k + 1) != eid):
-            heads.append((k, eid, parsed.tokens[k].dep in ("nsubj", "nsubjpass")))
     out: dict[int, str] = {}
     h = 0
-    for t in parsed.tokens:
-        while h < len(heads) and heads[h][0] < t.i:
+    for p in pronouns:
+        while h < len(heads) and heads[h][0] < p:
             last_seen[heads[h][1]] = heads[h][0]
             h += 1
-        low = t.text.lower()
-        if t.pos != "PRON" or low not in PERSON_PRONOUNS:
+        want = pronoun_gender(toks[p].text)
+        speakers = not_speakers.get(p, set())
+
+        def fits(eid: str | None, want: str | None = want, speakers: set[str] = speakers) -> bool:
+            return eid is not None and eid in by_id and by_id[eid].type == "PERSON" \
+                and gender.get(eid, want) == want and eid not in speakers
+
+        ahead = forward_subject(parsed, p)
+        if ahead is not None and not any(toks[k].sent == toks[p].sent for k in last_seen.values()) \
+                and fits(index.get(ahead)):
+            out[p] = index[ahead]
             continue
-        want = "m" if low in _MALE else "f"
-        lo_sent = t.sent - _LOOKBACK_SENTENCES
-        cands = [(pos, eid) for eid, pos in last_seen.items()
-                 if parsed.tokens[pos].sent >= lo_sent and gender.get(eid, want) == want]
-        if not cands:
+        if toks[p].text.lower() in _REFLEXIVE:
+            binder = clause_subject(parsed, p)
+            if binder is not None:
+                who = index.get(binder) or out.get(binder)
+                if who is not None and fits(who):
+                    out[p] = who
+                if who is not None or toks[binder].pos != "PRON":
+                    continue  # bound by an unnamed subject ("a president who praised himself")
+        bound = same_clause_subject(parsed, p)
+        excluded = (index.get(bound) or out.get(bound)) if bound is not None else None  # "he saw him"
+        lo_sent = toks[p].sent - _LOOKBACK_SENTENCES
+        ranked = [(_rank(parsed, pos, p, eid in gender) + (6 if quoted[pos] >= 0 > quoted[p] else 0), pos, eid)
+                  for eid, pos in last_seen.items()
+                  if toks[pos].sent >= lo_sent and eid != excluded and fits(eid)]
+        if not ranked:
             continue
-        # a subject in the same or the previous sentence beats a nearer object
-        subj = [(pos, eid) for pos, eid in cands
-                if parsed.tokens[pos].dep in ("nsubj", "nsubjpass") and parsed.tokens[pos].sent >= t.sent - 1
-                and not _same_clause_object(parsed, pos, t.i)]
-        pool = subj or cands
-        out[t.i] = max(pool)[1]
+        _, pos, eid = min(ranked, key=lambda r: (r[0], -r[1]))
+        # someone unnamed ("the woman", "the officer") came between: the pronoun may well be theirs
+        if _unnamed_between(parsed, unnamed, max(pos, parsed.sentences[max(toks[p].sent - 1, 0)].first), p, quoted):
+            continue
+        out[p] = eid
     return out
+
+
+def _rank(parsed: Parsed, mention: int, pronoun: int, known: bool) -> int:
+    """How likely a person mention is the pronoun's antecedent: 0 best.
+
+    A subject of the pronoun's sentence first, then one of the sentence before;
+    a person whose gender the article showed before one whose gender is unknown
+    (a known one elsewhere in these two sentences before an unknown subject of the
+    sentence before), and a subject before a nearer object.
+    """
+    toks = parsed.tokens
+    m = toks[mention]
+    # "One of them, the oligarch X, was killed": a name in apposition to the subject is as good
+    subject = (m.dep in SUBJECTS or (m.dep == "appos" and toks[m.head].dep in SUBJECTS)) \
+        and not _same_clause_object(parsed, mention, pronoun)
+    gap = toks[pronoun].sent - m.sent
+    if subject and gap == 0:
+        return 0 if known else 1
+    if subject and gap == 1:
+        return 2 if known else 4
+    return 3 if known and gap <= 1 else 5
 
 
 def _same_clause_object(parsed: Parsed, mention: int, pronoun: int) -> bool:
@@ -130,8 +252,11 @@ def role_antecedents(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[int, 
         lemma = t.lemma.lower()
         if t.i in index or t.pos != "NOUN" or lemma not in holders:
             continue
-        if not any(c.dep == "det" and c.text.lower() in ("the", "this", "that") for c in parsed.children(t.i)):
+        kids = list(parsed.children(t.i))
+        if not any(c.dep == "det" and c.text.lower() in ("the", "this", "that") for c in kids):
             continue
+        if any(c.dep == "poss" for c in kids):
+            continue  # "the president's spokesman" is not the president, nor yet a known holder
         if lemma not in words("titles") and introduced.get(lemma, 0) >= t.start:
             continue
         who = holders[lemma]
@@ -143,8 +268,9 @@ def role_antecedents(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[int, 
 def resolve_references(ctx: Context) -> Context:
     """The context with ``refers_to``: names, pronouns and role nouns mapped to entity ids."""
     refers = dict(mention_index(ctx.entities, ctx.parsed))
-    for k, eid in role_antecedents(ctx.parsed, ctx.entities).items():
+    roles = role_antecedents(ctx.parsed, ctx.entities)
+    for k, eid in roles.items():
         refers.setdefault(k, eid)
-    for k, eid in pronoun_antecedents(ctx.parsed, ctx.entities).items():
+    for k, eid in _pronoun_antecedents(ctx.parsed, ctx.entities, roles).items():
         refers.setdefault(k, eid)
     return replace(ctx, refers_to=MappingProxyType(refers))
