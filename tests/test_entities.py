@@ -94,3 +94,23 @@ def test_coordinated_names_are_split_and_known_cities_are_places() -> None:
     found = entities_of(parsed)
     assert found["Kyiv"][0] == "GPE" and found["Kharkiv"][0] == "GPE"
     assert found["Tallinn"][0] == "GPE"
+
+
+def test_a_surname_introduced_with_an_office_is_not_a_later_full_name() -> None:
+    # "President Halvorsen spoke. Ingrid Halvorsen smiled. Halvorsen left." - the wife is someone else
+    parsed = Parsed.build(
+        ["President", "Halvorsen", "spoke", ".", "Ingrid", "Halvorsen", "smiled", ".", "Halvorsen", "left"],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"],
+        deps=["compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT"],
+        heads=[1, 2, 2, 2, 5, 6, 6, 6, 9, 9], sent_starts=[0, 4, 8],
+        ents=[("PERSON", 1, 2), ("PERSON", 4, 6), ("PERSON", 8, 9)])
+    found = entities_of(parsed)
+    assert found["Halvorsen"][2] == 2 and found["Ingrid Halvorsen"][2] == 1
+
+
+def test_mr_does_not_join_a_full_name_addressed_as_mrs() -> None:
+    parsed = Parsed.build(["Mrs", "Anna", "Berg", "and", "Mr", "Berg", "left"],
+                          pos=["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB"],
+                          ents=[("PERSON", 1, 3), ("PERSON", 5, 6)])
+    found = entities_of(parsed)
+    assert set(found) == {"Anna Berg", "Berg"}

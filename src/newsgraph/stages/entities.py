@@ -247,7 +247,7 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _CONNECTORS and w[:1].isalpha())
 
 
-def _group(mentions: list[Mention]) -> list[Group]:
+def _group(mentions: list[Mention], parsed: Parsed) -> list[Group]:
     by_key: dict[str, Group] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         country = country_named(m.text)
@@ -275,7 +275,7 @@ def _group(mentions: list[Mention]) -> list[Group]:
         if g.type() in (None, "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC") and len(gwords) <= 2:
             # a surname (or last two names) with the full name: "Putin" / "Vladimir Putin"
             persons = [h for h in multi if h is not g and h.type() == "PERSON" and len(h.key.split()) > len(gwords)
-                       and h.key.split()[-len(gwords):] == gwords]
+                       and h.key.split()[-len(gwords):] == gwords and not _someone_else(parsed, g, h)]
             if persons and country_named(g.key) is None:
                 for m in g.mentions:  # matching a full name is the evidence; the model's label is not
                     if m.label and m.label != "PERSON" and m.votes[m.label] > 0:
@@ -285,7 +285,8 @@ def _group(mentions: list[Mention]) -> list[Group]:
                 continue
             # a first name alone, when one full name in the article has it: "Hillary" / "Hillary Clinton"
             firsts = [h for h in multi if h is not g and h.type() == "PERSON" and h.key.split()[0] == gwords[0]]
-            if len(gwords) == 1 and len(firsts) == 1 and g.type() in (None, "PERSON") and not persons:
+            if len(gwords) == 1 and len(firsts) == 1 and g.type() in (None, "PERSON") and not persons \
+                    and not _address(g) and len(g.mentions) <= len(firsts[0].mentions) + 1:
                 absorb(g, firsts[0])
                 continue
             # "Wagner" with "Wagner Group"
@@ -330,6 +331,36 @@ def _join_nicknames(parsed: Parsed, groups: list[Group]) -> list[Group]:
     return out
 
 
+_MALE_ADDRESS = frozenset({"mr", "sir", "lord", "monsieur", "herr"})
+_FEMALE_ADDRESS = frozenset({"mrs", "ms", "miss", "dame", "lady", "madame", "frau"})
+
+
+def _address(g: Group) -> set[str]:
+    """ "m" and/or "f", from the forms of address the group's mentions carry."""
+    out = set()
+    for m in g.mentions:
+        first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
+        out |= {"m"} if first in _MALE_ADDRESS else {"f"} if first in _FEMALE_ADDRESS else set()
+    return out
+
+
+def _someone_else(parsed: Parsed, short: Group, full: Group) -> bool:
+    """True when a surname plainly names another person than the full name that ends with it.
+
+    "President Obama ... Michelle Obama": a surname introduced with an office before the full
+    name ever appears is a person of its own; so is "Mr X" beside a full name called "Mrs X".
+    """
+    if _address(short) and _address(full) and not _address(short) & _address(full):
+        return True
+    first = short.mentions[0]
+    if first.start >= full.mentions[0].start:
+        return False
+    before = parsed.tokens[first.first - 1] if first.first > 0 else None
+    # an office before the surname ("President Obama"), not a mere "Mr", which a later full name may explain
+    same_sentence = before is not None and before.sent == parsed.tokens[first.first].sent
+    return same_sentence and before is not None and before.text.lower() in words("titles")
+
+
 def _principal(candidates: list[Group]) -> Group:
     """Of several full names that share a surname, the one the bare surname stands for.
 
@@ -367,7 +398,7 @@ def find_entities(ctx: Context) -> Context:
     mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:
         _context_votes(parsed, m)
-    groups = _join_nicknames(parsed, _group(mentions))
+    groups = _join_nicknames(parsed, _group(mentions, parsed))
     entities: list[Entity] = []
     for g in sorted(groups, key=lambda g: g.mentions[0].start):
         etype = g.type()
