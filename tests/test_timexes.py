@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,28 +226,14 @@ def test_schedules_reports_and_plans_point_the_right_way(run_analysis: Callable[
 
 
 FRESH = Path(__file__).resolve().parent / "data" / "timex_fresh.jsonl"
-SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
 
 
-def test_the_fresh_news_set_scores_through_the_shared_scorer() -> None:
+def test_the_fresh_news_set_scores_through_the_shared_scorer(score_gold: Callable[[Path], dict[str, Any]]) -> None:
     """Our own hand-written news paragraphs (tests/data/timex_fresh.jsonl), scored as evaluate.py scores them."""
-    if not (FRESH.exists() and SCORER.exists()):
-        pytest.skip("the fresh set or the shared scorer is absent")
-    sys.path.insert(0, str(SCORER.parent))
-    try:
-        import score  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(SCORER.parent))
-    from newsgraph.model import Document
-    from newsgraph.pipeline import analyze_documents
-
-    gold = score.load_docs(FRESH)
-    docs = [Document(id=g["id"], text=g["text"], published=g["published"]) for g in gold]
-    analyses = [a.to_dict() for a in analyze_documents(docs) if isinstance(a, Analysis)]
-    for a in analyses:
+    summary = score_gold(FRESH)
+    for a in summary["analyses"]:
         text = a["document"]["text"]
         assert all(text[t["start"]:t["end"]] == t["text"] for t in a["timexes"])
-    summary = score.score(gold, analyses)
     # measured at span F1 0.9985, value F1 0.9925 (113 documents, 333 timexes); a margin for model drift
     assert summary["timexes"]["f1"] >= 0.98
     assert summary["timex_values"]["f1"] >= 0.97
