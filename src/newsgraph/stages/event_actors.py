@@ -4,7 +4,10 @@ An argument of an event is a phrase of the parse ("Senior Hungarian and Romanian
 officials", "Security forces in Guinea", "he"). The entities it stands for are the
 entity its head refers to (a name, a pronoun or a role noun through
 ``ctx.refers_to``), its coordinated heads, or else the entities named inside it
-("Russian police" -> the Russian actor, sector police).
+("Russian police" -> the Russian actor, sector police). The names around a
+person ("X, head of Russia's wealth fund", "Trump's envoy Y") are the person's
+affiliation, and a town a phrase places its head in ("a delegation in Geneva") is
+where the actor is: neither is a participant of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from newsgraph.stages.event_lexicon import sector_of_word
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Clauses inside a phrase say something else about it: their entities are not the actor.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "parataxis"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "our", "us"})
 
 
@@ -40,6 +45,10 @@ def phrase_entities(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping
         own = refers_to.get(h)
         if own is not None:
             add(own)
+            if own in by_id and by_id[own].type == "PERSON":
+                for eid in _speaks_for(parsed, refers_to, by_id, h, own):
+                    add(eid)
+                continue
             # "U.N. mediator Diego Cordovez", "Israel's Cabinet": the names that qualify the name
             for c in parsed.children(h):
                 if c.dep == "appos" and c.lemma.lower() not in words("titles"):
@@ -49,14 +58,76 @@ def phrase_entities(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping
                     for k in _phrase_tokens(parsed, c.i):
                         add(refers_to.get(k))
             continue
+        person = _named_person_in_apposition(parsed, refers_to, by_id, h)
+        if person is not None:  # "Oman's sultan, Haitham bin Tariq": the person, not the sultanate
+            add(person)
+            for eid in _speaks_for(parsed, refers_to, by_id, h, person):
+                add(eid)
+            continue
         for c in parsed.children(h):  # "One of their standard-bearers, the oligarch X": the apposition
             if c.dep == "appos":
                 for k in _phrase_tokens(parsed, c.i):
                     add(refers_to.get(k))
+        named: list[str] = []
         for k in _phrase_tokens(parsed, h, with_acl=True, stops=stops):
-            if parsed.tokens[k].pos != "PRON":  # "his counterpart" is not he
-                add(refers_to.get(k))
+            word = refers_to.get(k)
+            if parsed.tokens[k].pos != "PRON" and word and word not in named:  # "his counterpart" is not he
+                named.append(word)
+        settings = set(setting_places(parsed, refers_to, by_id, h))
+        for eid in named:
+            if eid not in settings or all(n in settings for n in named):
+                add(eid)  # "a European delegation in Geneva": the city is where they are, not who they are
     return found
+
+
+def setting_places(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping[str, Entity], head: int) -> list[str]:
+    """The towns and sites a phrase places its head in ("officials in Niamey", "the delegation at the
+    Kremlin"): where the actor is, not whom it stands for; a country ("forces in Guinea") is not one."""
+    out: list[str] = []
+    for k in _phrase_tokens(parsed, head, with_acl=True):  # "the talks held in Geneva"
+        c = parsed.tokens[k]
+        if c.dep != "prep" or c.text.lower() not in _LOCATIVE:
+            continue
+        for g in parsed.children(c.i):
+            eid = refers_to.get(g.i)
+            place = by_id.get(eid or "")
+            if g.dep == "pobj" and eid and place is not None and place.type in _PLACES \
+                    and country_named(place.name) is None and eid not in out:
+                out.append(eid)
+    return out
+
+
+def _speaks_for(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping[str, Entity], h: int,
+                own: str) -> list[str]:
+    """The organisation a person's name is prefixed with ("U.N. mediator Diego Cordovez"), else nothing.
+
+    The other names around a person ("X, head of Russia's wealth fund", "Trump's envoy Y", "Chinese
+    President Xi") are the person's affiliation, not parties of their own: the actor's country says it.
+    """
+    out: list[str] = []
+    for c in parsed.children(h):
+        if c.dep not in ("compound", "nmod") or c.i > h or c.pos == "PRON":
+            continue
+        for k in _phrase_tokens(parsed, c.i):
+            eid = refers_to.get(k)
+            if eid and eid != own and eid in by_id and by_id[eid].type == "ORG" and eid not in out:
+                out.append(eid)
+    return out
+
+
+def _named_person_in_apposition(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping[str, Entity],
+                                h: int) -> str | None:
+    """The person a role phrase is set beside ("Nigeria's president, Bola Tinubu"), else None."""
+    for c in parsed.children(h):
+        eid = refers_to.get(c.i)
+        if c.dep == "appos" and eid is not None and eid in by_id and by_id[eid].type == "PERSON":
+            return eid
+    return None
+
+
+def own_head(parsed: Parsed, refers_to: Mapping[int, str], head: int, eid: str) -> int:
+    """The head, among ``head`` and those coordinated with it, that names ``eid`` ("Macron and [Scholz]")."""
+    return next((h for h in _coordinated(parsed, head) if refers_to.get(h) == eid), head)
 
 
 def _coordinated(parsed: Parsed, head: int) -> list[int]:

@@ -3,7 +3,9 @@
 The source is the subject (through "to"-clauses, coordination and "by" in the
 passive); the target the objects and the prepositional objects; the parties of a
 reciprocal event ("talks with", "between") are all sources. A governed clause adds
-its own parties to the target ("demanded that the government end ...").
+its own parties to the target ("demanded that the government end ..."). What a meeting
+is about or for ("talks on Ukraine", "met to agree on the Arctic") and where it is held
+are no parties to it; a "despite ..." phrase tells another happening.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ from dataclasses import dataclass, field
 
 from newsgraph.model import Entity
 from newsgraph.parsed import Parsed
-from newsgraph.stages.event_actors import is_other_pronoun, phrase_entities
+from newsgraph.stages.event_actors import is_other_pronoun, own_head, phrase_entities
 from newsgraph.stages.event_mood import climb_clauses
 from newsgraph.stages.event_triggers import REPORTING, Trigger, sense_of, verb_above
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
+# what is said or given comes from someone: "appeals from X", "aid from X"; a withdrawal from X leaves it
+_GIVEN_FROM = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AID", "SUPPORT", "REJECT", "PROTEST", "AGREE"})
+_RECEIVING = frozenset({"receive", "get", "face"})
+_CONCESSIVE = frozenset({"despite", "since", "although", "though", "unlike"})
 _TARGET_PREPS = frozenset({"to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "of", "for",
                            "from", "in"})
 
@@ -79,8 +85,12 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
     return _subject_across_comma(parsed, v.i), False
 
 
-def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, governed: bool = False) -> None:
-    """Add the objects and prepositional objects of token ``i``; ``governed``: all of them are targets."""
+def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, governed: bool = False,
+                       meeting: bool = False, topics: bool = False) -> None:
+    """Add the objects and prepositional objects of token ``i``; ``governed``: all of them are targets;
+    ``topics``: ``i`` is the word of a meeting or a call or the verb it hangs on, whose phrases other than
+    its parties are topics and places ("talks on Ukraine", "flew to Washington for talks");
+    ``meeting``: ``i`` is that word itself, to whose "to"/"of" phrase a party belongs."""
     if governed:
         inner = Parties()
         _objects_and_preps(parsed, i, inner, False)
@@ -102,8 +112,10 @@ def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, go
                 (parties.partner if recip or prep != "with" else parties.target).extend(objs)
             elif prep == "by" and parsed.tokens[i].pos == "NOUN":
                 parties.source.extend(objs)
-            elif prep in _TARGET_PREPS:
-                parties.target.extend(objs)
+            elif meeting and prep in ("to", "of"):
+                parties.partner.extend(objs)  # "a call to Zelensky", "a meeting of NATO ministers"
+            elif prep in _TARGET_PREPS and not topics:
+                parties.target.extend(objs)  # "talks on Ukraine", "met in Riyadh": a topic or a place
 
 
 def _fronted_before_subject(parsed: Parsed, verb: int) -> set[int]:
@@ -140,6 +152,7 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
     """The phrase heads of the event's source, target and partners."""
     parties = Parties()
     recip = "recip" in trig.sense.flags
+    meeting = recip and trig.sense.type == "CONSULT"
     tok = parsed.tokens[trig.tok]
     anchor = trig.anchor
     if "obligation" in trig.sense.flags:
@@ -159,8 +172,10 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
                 parties.source.append(c.i)
         if anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
             subj, passive = _subject_of(parsed, anchor)
-            (parties.target if passive else parties.source).extend(subj)
-            _objects_and_preps(parsed, anchor, parties, recip)
+            if not recip and tok.dep == "dobj" and parsed.tokens[anchor].lemma.lower() in _RECEIVING:
+                passive = True  # "Kyiv received threats from Moscow": the one who gets it is its target
+            (parties.source if not passive else parties.partner if recip else parties.target).extend(subj)
+            _objects_and_preps(parsed, anchor, parties, recip, topics=meeting)
             parties.target = [k for k in parties.target if k != tok.i]
         elif anchor != tok.i and tok.dep == "nsubj":
             # "fighting erupted between X and Y": the parties hang on the verb the noun is subject of
@@ -169,23 +184,35 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
                                    if g.dep == "pobj")
         elif anchor != tok.i and tok.dep == "nsubjpass":
             # "Sanctions were imposed on X by Y": the verb's agent and objects are the event's
-            _objects_and_preps(parsed, anchor, parties, recip)
-        _objects_and_preps(parsed, tok.i, parties, recip)
+            _objects_and_preps(parsed, anchor, parties, recip, topics=meeting)
+        _objects_and_preps(parsed, tok.i, parties, recip, meeting=meeting, topics=meeting)
+        received = anchor != tok.i and tok.dep == "dobj" and parsed.tokens[anchor].lemma.lower() in _RECEIVING
+        if trig.sense.type in _GIVEN_FROM or received:  # "appeals from Washington", "received aid from X"
+            givers = _from_phrases(parsed, tok.i) + (_from_phrases(parsed, anchor) if received else [])
+            sent = [k for k in givers if k in parties.target]
+            parties.target = [k for k in parties.target if k not in sent]
+            parties.source.extend(sent)
     else:
         subj, passive = _subject_of(parsed, tok.i)
-        (parties.target if passive else parties.source).extend(subj)
-        _objects_and_preps(parsed, tok.i, parties, recip)
+        (parties.source if not passive else parties.partner if recip else parties.target).extend(subj)
+        _objects_and_preps(parsed, tok.i, parties, recip, meeting=meeting, topics=meeting)
     governed = [m for m in trig.members if _complement_of(parsed, m, trig)]
     if "control" in trig.sense.flags:  # "demanded that the government end ...", "urged X to support Y"
         governed += [c.i for k in (trig.tok, trig.anchor) for c in parsed.children(k)
                      if (c.dep in ("ccomp", "xcomp") or (c.dep == "acl" and k == trig.tok)) and c.i not in governed]
-    # "opened fire to disperse demonstrators", "demonstrated ..., calling for independence from Iraq"
-    governed += [c.i for k in (trig.tok, trig.anchor) for c in parsed.children(k)
-                 if c.dep in ("advcl", "xcomp") and c.pos == "VERB" and c.i not in governed
-                 and (c.tag == "VBG" or any(g.dep == "aux" and g.text.lower() == "to" for g in parsed.children(c.i)))]
-    # "donated and delivered goods to X": a coordinated verb that names no other happening
-    governed += [c.i for c in parsed.children(trig.tok) if c.dep == "conj" and c.pos == "VERB"
-                 and sense_of(parsed, c, {}) is None and c.i not in governed]
+    # "opened fire to disperse demonstrators", "demonstrated ..., calling for independence from Iraq";
+    # "met in Riyadh to agree on the Arctic": what a meeting is for is its topic, not a party to it
+    if not recip or "control" in trig.sense.flags:
+        governed += [c.i for k in (trig.tok, trig.anchor) for c in parsed.children(k)
+                     if c.dep in ("advcl", "xcomp") and c.pos == "VERB" and c.i not in governed
+                     and (c.tag == "VBG" or any(g.dep == "aux" and g.text.lower() == "to"
+                                                for g in parsed.children(c.i)))]
+    # "donated and delivered goods to X": a coordinated verb that names no other happening shares the
+    # trigger's object; one beside a trigger with an object of its own ("invading two countries and
+    # presiding over the murder of critics") tells something else
+    if not any(c.dep in _OBJECTS for c in parsed.children(trig.tok)):
+        governed += [c.i for c in parsed.children(trig.tok) if c.dep == "conj" and c.pos == "VERB"
+                     and sense_of(parsed, c, {}) is None and c.i not in governed]
     if trig.sense.type in ("THREATEN", "REQUEST"):
         # "threatened to strike unless Israel rescinded ...": who must comply is the target
         parties.target.extend(_condition_subjects(parsed, (trig.tok, trig.anchor, *governed)))
@@ -202,6 +229,12 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
     for bucket in (parties.source, parties.target, parties.partner):
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
+
+
+def _from_phrases(parsed: Parsed, i: int) -> list[int]:
+    """The objects of the "from" phrases of token ``i``."""
+    return [g.i for c in parsed.children(i) if c.dep == "prep" and c.text.lower() == "from"
+            for g in parsed.children(c.i) if g.dep == "pobj"]
 
 
 def _condition_subjects(parsed: Parsed, words: tuple[int, ...]) -> list[int]:
@@ -237,6 +270,8 @@ def _complement_of(parsed: Parsed, member: int, trig: Trigger) -> bool:
     while t.i not in stops and t.head != t.i and steps < 30:
         if t.dep in ("relcl", "advcl", "acl", "appos", "parataxis"):
             return False
+        if t.dep == "prep" and t.text.lower() in _CONCESSIVE:
+            return False  # "despite invading two countries, X signed ...": another happening, not what is signed
         if t.dep == "prep" and t.head in stops and t.i in _fronted_before_subject(parsed, t.head):
             return False  # "With the signing of ..., X agreed": the setting, not what is agreed
         t = parsed.tokens[t.head]
@@ -255,7 +290,7 @@ def resolve_heads(parsed: Parsed, heads: list[int], refers_to: Mapping[int, str]
         for eid in ids:
             if eid not in out:
                 out.append(eid)
-                where.setdefault(eid, h)
+                where.setdefault(eid, own_head(parsed, refers_to, h, eid))  # its country is told by its phrase
     return out
 
 

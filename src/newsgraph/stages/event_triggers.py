@@ -35,6 +35,7 @@ _ORG_WORDS = frozenset({"treaty", "agreement", "accord", "deal", "pact", "bloc",
                         "coalition", "body", "federation", "league", "community", "group", "process", "protocol"})
 # Happenings told as the background of another: "after fierce fighting", "despite hours of talks"
 _BACKGROUND_PREPS = frozenset({"after", "since", "following", "before", "during", "despite", "amid", "amidst"})
+_CONCESSIONS = frozenset({"despite", "although", "though", "notwithstanding"})
 _BACKGROUND_MARKS = frozenset({"after", "since", "before", "when", "as", "because", "while", "until", "although",
                                "though", "if", "unless"})  # a condition is no happening of its own either
 # Lemma endings the model sometimes leaves on ("fined" -> "fin"): what to strip, what to add back
@@ -392,6 +393,8 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
             if t.dep == "relcl" and any(c.dep in ("nsubj", "nsubjpass") and c.tag in ("WP", "WDT")
                                         for c in parsed.children(t.i)):
                 break  # "a president who had been threatening sanctions": its own happening
+            if _is_concession(parsed, t):
+                break  # "despite invading two countries, X signed ...": told against it, not part of it
             t = parsed.tokens[t.head]
             steps += 1
             if coordinated and (t.i in at or t.i in anchors):
@@ -417,6 +420,14 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
         if owner in by_tok:
             by_tok[owner].members.append(tok)
     return [r for r in roots if not _is_background(parsed, r)]
+
+
+def _is_concession(parsed: Parsed, t: Token) -> bool:
+    """True for the head of a "despite ..." phrase or an "although ..." clause."""
+    if t.dep == "prep":
+        return t.text.lower() in _CONCESSIONS
+    return t.dep == "advcl" and any(c.dep in ("mark", "prep") and c.text.lower() in _CONCESSIONS
+                                    for c in parsed.children(t.i))
 
 
 def _hangs_by_preposition(parsed: Parsed, trig: Trigger, owner: Trigger) -> bool:

@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from newsgraph.context import Context
 from newsgraph.model import Entity, Event, Quote, Span, TextSpan, Timex
+from newsgraph.names import country_named
 from newsgraph.parsed import Parsed
-from newsgraph.stages.event_actors import actor_profiles
+from newsgraph.stages.event_actors import actor_profiles, setting_places
 from newsgraph.stages.event_lexicon import cameo_root
 from newsgraph.stages.event_mood import coded_type, mood_of
 from newsgraph.stages.event_parties import parties_of, resolve_heads
@@ -37,6 +38,9 @@ _TRAVEL = frozenset({"fly", "travel", "arrive", "come", "go", "head", "depart", 
                      "convene", "invite"})  # "flew to Cairo for talks": the journey is for the meeting
 _SETTING_PREPS = frozenset({"at", "for", "on", "after", "before", "ahead", "during", "since", "following"})
 _STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary"})
+_FORCE = frozenset({"ASSAULT", "COERCE"})
+_ORDINALS = frozenset({"first", "last", "time"})
+_ISLAND_WORDS = frozenset({"despite", "since", "although", "though", "unlike"})
 _HEDGES = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently", "according to")
 
 
@@ -47,21 +51,39 @@ def _event_tokens(trig: Trigger) -> set[int]:
     return {trig.tok, trig.anchor, *trig.members}
 
 
+def _own_tokens(parsed: Parsed, trig: Trigger) -> set[int]:
+    """The event's words without the members told in a clause of their own ("despite attacking
+    villages last year, they signed ..."): their date and place are not the event's."""
+    home = _island_of(parsed, trig.tok)
+    return {trig.tok, trig.anchor, *(m for m in trig.members if _island_of(parsed, m) == home)}
+
+
 def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int]) -> Timex | None:
-    """The timex of the clause that governs the trigger, else the nearest free one in its sentence."""
+    """The timex of the trigger's own clause, else the nearest one of a clause that governs it.
+
+    A "despite ..."/"since ..." phrase and a relative clause are told apart from the clause around
+    them: a date does not cross into or out of one. What is not a calendar date ("now", "soon"), a
+    duration, a frequency and the start of a comparison ("for the first time since 2007") are no
+    event's date.
+    """
     sent = parsed.sentence_of(trig.tok)
-    mine = _event_tokens(trig)
+    mine = _own_tokens(parsed, trig)
+    others = others | (_event_tokens(trig) - mine)
+    home = _island_of(parsed, trig.tok)
+    own_verb = trig.tok if parsed.tokens[trig.tok].pos in ("VERB", "AUX") else _clause_verb(parsed, trig.tok, set())
     best: tuple[int, int, Timex] | None = None
     for tx in timexes:
-        if tx.value is None or tx.type in ("DURATION", "SET") or not sent.start <= tx.start < sent.end:
+        if not tx.value or not tx.value[0].isdigit() or tx.type in ("DURATION", "SET") \
+                or not sent.start <= tx.start < sent.end:
             continue
         toks = parsed.tokens_in(tx.start, tx.end)
-        if not toks:
+        if not toks or _starts_a_comparison(parsed, toks[0]):
             continue
         verb = _clause_verb(parsed, toks[0], mine | others)
         if verb in mine:
             rank = 0
-        elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING:
+        elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING or _island_of(parsed, toks[0]) != home \
+                or _describes_a_noun(parsed, verb, own_verb, mine):
             continue
         else:
             rank = 1
@@ -69,6 +91,43 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
         if best is None or (rank, dist) < best[:2]:
             best = (rank, dist, tx)
     return best[2] if best else None
+
+
+def _describes_a_noun(parsed: Parsed, verb: int, own_verb: int, mine: set[int]) -> bool:
+    """True when ``verb`` is a participle or relative clause of a noun other than the event's own, below
+    the event's clause ("despite a ceasefire agreed in January and appeals from X"): its date is the
+    noun's; "the talks held on Monday" tell the event's."""
+    t = parsed.tokens[verb]
+    for _ in range(30):
+        if t.i == own_verb or t.head == t.i:
+            return False
+        if t.dep in ("acl", "relcl"):
+            return t.head not in mine
+        t = parsed.tokens[t.head]
+    return False
+
+
+def _starts_a_comparison(parsed: Parsed, first: int) -> bool:
+    """True for the year of "the first time since 2007", "the first such meeting since 2022"."""
+    if first == 0 or parsed.tokens[first - 1].text.lower() != "since":
+        return False
+    since = parsed.tokens[first - 1]
+    head = parsed.tokens[since.head]
+    return head.lemma.lower() in _ORDINALS or any(c.lemma.lower() in _ORDINALS for c in parsed.children(head.i))
+
+
+def _island_of(parsed: Parsed, k: int) -> int:
+    """The relative clause or "despite"/"since" phrase token ``k`` lies in (its top token), else -1."""
+    t = parsed.tokens[k]
+    for _ in range(30):
+        if t.head == t.i:
+            return -1
+        if t.dep == "relcl" or (t.dep == "prep" and t.text.lower() in _ISLAND_WORDS) or (
+                t.dep == "advcl" and any(c.dep in ("mark", "prep") and c.text.lower() in _ISLAND_WORDS
+                                         for c in parsed.children(t.i))):
+            return t.i
+        t = parsed.tokens[t.head]
+    return -1
 
 
 def _clause_verb(parsed: Parsed, k: int, stops: set[int]) -> int:
@@ -86,10 +145,11 @@ def _clause_verb(parsed: Parsed, k: int, stops: set[int]) -> int:
 def location_of(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str],
                 by_id: Mapping[str, Entity]) -> str | None:
     """The place of the clause: a GPE, LOC or FAC in a locative phrase on the event's words."""
-    for k in sorted(_event_tokens(trig)):
+    for k in sorted(_own_tokens(parsed, trig)):
         for c in parsed.children(k):
-            if c.dep != "prep" or c.text.lower() not in _PLACE_PREPS:
-                continue
+            if c.dep != "prep" or c.text.lower() not in _PLACE_PREPS or (
+                    c.text.lower() == "to" and parsed.tokens[k].lemma.lower() not in _TRAVEL):
+                continue  # "flew to Cairo" is where it happens; "blocked aid to Ukraine" is whom it reaches
             for g in parsed.children(c.i):
                 eid = refers_to.get(g.i)
                 if g.dep == "pobj" and eid and eid in by_id and by_id[eid].type in _PLACE_TYPES:
@@ -154,8 +214,20 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         target = partner + target
     target = [t for t in dict.fromkeys(target) if t not in source]
     location = location_of(parsed, trig, ctx.refers_to, by_id)
+    if location is None and recip:  # "held talks with a delegation in Geneva": where the parties met
+        location = next((p for h in (*parties.source, *parties.partner)
+                         for p in setting_places(parsed, ctx.refers_to, by_id, h)), None)
     if location in target and (recip or len(target) > 1):
         target.remove(location)  # "met in Brussels": the place, not a party; "lifted a curfew in X": the target
+    regions = [t for t in target if t in by_id and by_id[t].type == "LOC"
+               and ctx.refers_to.get(where.get(t, -1)) == t]  # the phrase names the region itself
+    if regions and len(regions) < len(target) + len(source):
+        # "threatened to close the Strait of Hormuz if the US attacked": a sea or a region is where, not who
+        target = [t for t in target if t not in regions]
+        location = location or regions[0]
+    if not target and kind in _FORCE and location is not None and location not in source \
+            and location in by_id and country_named(by_id[location].name) is not None:
+        target.append(location)  # "drones struck airbases deep inside Russia": the country struck
     sent = parsed.sentence_of(trig.tok)
     mode = trig.sense.mode if kind == trig.sense.type else None
     actors = actor_profiles(parsed, by_id, [*source, *target], where)
