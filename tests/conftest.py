@@ -29,25 +29,32 @@ SCORER = SHARED / "eval" / "score.py"
 
 
 @pytest.fixture(scope="session")
-def score_gold() -> Callable[[Path], dict[str, Any]]:
-    """``score_gold(path)``: our analyses of a gold file, scored by the shared scorer (skips when it is absent)."""
+def shared_scorer() -> Any:
+    """The shared scorer module (``../shared/eval/score.py``); the test is skipped when it is absent."""
+    if not SCORER.exists():
+        pytest.skip("the shared scorer is absent")
+    sys.path.insert(0, str(SCORER.parent))
+    try:
+        import score  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(SCORER.parent))
+    return score
+
+
+@pytest.fixture(scope="session")
+def score_gold(shared_scorer: Any) -> Callable[[Path], dict[str, Any]]:
+    """``score_gold(path)``: our analyses of a gold file scored by the shared scorer, with ``gold`` and ``analyses``."""
 
     def run(path: Path) -> dict[str, Any]:
-        if not (path.exists() and SCORER.exists()):
-            pytest.skip(f"{path.name} or the shared scorer is absent")
-        sys.path.insert(0, str(SCORER.parent))
-        try:
-            import score  # type: ignore[import-not-found]
-        finally:
-            sys.path.remove(str(SCORER.parent))
+        if not path.exists():
+            pytest.skip(f"{path.name} is absent")
         from newsgraph.model import Document
         from newsgraph.pipeline import analyze_documents
 
-        gold = score.load_docs(path)
+        gold = shared_scorer.load_docs(path)
         docs = [Document(id=str(g["id"]), text=g["text"], published=g.get("published")) for g in gold]
         analyses = [a.to_dict() for a in analyze_documents(docs) if isinstance(a, Analysis)]
-        summary: dict[str, Any] = score.score(gold, analyses)
-        summary["analyses"] = analyses
-        return summary
+        summary: dict[str, Any] = shared_scorer.score(gold, analyses)
+        return {**summary, "gold": gold, "analyses": analyses}
 
     return run

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -269,25 +267,11 @@ def test_no_plans_negates_the_plan(run_analysis: Run) -> None:
 # ---------------------------------------------------------------- the fresh evaluation set
 
 FRESH = Path(__file__).resolve().parent / "data" / "events_fresh.jsonl"
-SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
 
 
-def test_fresh_set_recall(run_analysis: Run) -> None:
+def test_fresh_set_recall(score_gold: Callable[[Path], dict[str, Any]]) -> None:
     """Sentences written for this layer (all 16 categories, no-event items): the scorer's event-type recall."""
-    if not SCORER.exists() or not FRESH.exists():
-        pytest.skip("the shared scorer or the fresh set is absent")
-    sys.path.insert(0, str(SCORER.parent))
-    try:
-        import score  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(SCORER.parent))
-    gold = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    analyses = []
-    for doc in gold:
-        out = run_analysis(doc["text"], published=doc.get("published")).to_dict()
-        out["document"] = {**(out.get("document") or {}), "id": doc["id"]}
-        analyses.append(out)
-    summary = score.score(gold, analyses)
+    summary = score_gold(FRESH)
     assert summary["event_types"]["recall"] >= 0.95, summary["event_types"]
     assert summary["event_types"]["precision"] >= 0.93, summary["event_types"]
     assert summary["events"]["recall"] >= 0.93, summary["events"]
@@ -426,22 +410,10 @@ def test_date_of_a_noun_described_elsewhere_is_not_borrowed(run_analysis: Run) -
 ARTICLES = Path(__file__).resolve().parent / "data" / "events_articles.jsonl"
 
 
-def test_article_set(run_analysis: Run) -> None:
+def test_article_set(score_gold: Callable[[Path], dict[str, Any]], shared_scorer: Any) -> None:
     """Short articles written for this layer: events with the right parties, dates and places."""
-    if not SCORER.exists() or not ARTICLES.exists():
-        pytest.skip("the shared scorer or the article set is absent")
-    sys.path.insert(0, str(SCORER.parent))
-    try:
-        import score
-    finally:
-        sys.path.remove(str(SCORER.parent))
-    gold = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    analyses = []
-    for doc in gold:
-        out = run_analysis(doc["text"], published=doc.get("published")).to_dict()
-        out["document"] = {**(out.get("document") or {}), "id": doc["id"]}
-        analyses.append(out)
-    summary = score.score(gold, analyses)
+    summary = score_gold(ARTICLES)
+    score, gold, analyses = shared_scorer, summary["gold"], summary["analyses"]
     assert summary["events"]["precision"] >= 0.93, summary["events"]
     assert summary["events"]["recall"] >= 0.88, summary["events"]
     assert summary["events"]["location_accuracy"] >= 0.85, summary["events"]

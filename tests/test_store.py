@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -313,3 +314,15 @@ def test_a_shared_surname_goes_with_the_company_it_keeps() -> None:
     assert {"d1:Tony Blair", "d3:Blair"} in groups  # beside Labour and Gordon Brown, as Tony is
     assert {"d4:Blair"} in groups  # nothing says which: left alone
     assert {"d2:Cherie Blair"} in groups
+
+
+def test_the_reference_article_connects_trump_to_the_kremlin_through_his_go_betweens(tmp_path: Path) -> None:
+    """The mission's example: Trump reaches the Kremlin through Lukashenko and through Witkoff and Dmitriev."""
+    seed = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "seed" / "alaska-summit.txt"
+    if not seed.exists():
+        pytest.skip("the shared seed article is absent")
+    with Store(tmp_path / "seed.db") as store:
+        store.ingest([seed], published="2025-08-16", show_progress=False)
+        paths = store.path("Trump", "Kremlin")
+    assert any("Alexander Lukashenko" in p for p in paths), paths
+    assert any("Steve Witkoff" in p and "Kirill Dmitriev" in p for p in paths), paths
