@@ -10,26 +10,11 @@ from typing import IO
 import click
 
 from newsgraph.batch import analyze_jsonl
+from newsgraph.cli_common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail
 from newsgraph.corpus_cli import register as register_corpus_commands
 from newsgraph.documents import InputError, read_article
 from newsgraph.nlp import ModelNotFound
-from newsgraph.pipeline import analyze_documents, parse_date
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def fail(message: str) -> None:
-    """Print one clear line on stderr and stop with the bad-input status."""
-    click.echo(f"newsgraph: error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
-
-
-def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    try:
-        parse_date(value)
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
-    return value
+from newsgraph.pipeline import analyze_documents
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,7 +25,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+@click.option("--published", callback=check_date, metavar="YYYY-MM-DD",
               help="The publication date; relative dates are resolved against it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
               help="text: a readable report (the default on a terminal); json: the newsgraph/1 object.")
@@ -70,10 +55,8 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
         result = next(analyze_documents([doc], model=model))
     except (InputError, ModelNotFound) as err:
         fail(str(err))
-        return
     if not hasattr(result, "entities"):
         fail(f"{path}: {getattr(result, 'error', 'analysis failed')}")
-        return
     from newsgraph.model import Analysis
 
     assert isinstance(result, Analysis)
@@ -105,7 +88,6 @@ class _open_out:
             self.f = self.path.open("w", encoding="utf-8")
         except OSError as err:
             fail(f"cannot write {self.path}: {err.strerror}")
-            raise
         return self.f
 
     def __exit__(self, *exc: object) -> None:

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
+from newsgraph.cli_common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail
 from newsgraph.store import DEFAULT_DB, Store, UnknownActor
 from newsgraph.store_graph import MAX_PATHS
 
-EXIT_OK, EXIT_SOME_SKIPPED, EXIT_BAD_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -34,20 +34,14 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")(f)
 
 
-def _fail(message: str) -> None:
-    click.echo(f"newsgraph: error: {message}", err=True)
-    sys.exit(EXIT_BAD_USAGE)
-
-
 def open_store(db: Path) -> Store:
     """The store at ``db``; stops with a usage error when there is none yet."""
     if not db.exists():
-        _fail(f"no corpus database at {db}: run `newsgraph ingest PATH... --db {db}` first")
+        fail(f"no corpus database at {db}: run `newsgraph ingest PATH... --db {db}` first")
     try:
         return Store(db)
     except sqlite3.Error as err:
-        _fail(f"{db} is not a newsgraph corpus database: {err}")
-        raise  # not reached: _fail stops
+        fail(f"{db} is not a newsgraph corpus database: {err}")
 
 
 def _ask(db: Path, question: Callable[[Store], Any]) -> Any:
@@ -55,17 +49,7 @@ def _ask(db: Path, question: Callable[[Store], Any]) -> Any:
         try:
             return question(store)
         except UnknownActor as err:
-            _fail(str(err))
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from newsgraph.pipeline import parse_date
-
-    try:
-        parse_date(value)
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
-    return value
+            fail(str(err))
 
 
 def _print(answer: Any, as_json: bool, line: Callable[[Any], str]) -> None:
@@ -88,7 +72,7 @@ def _event_line(e: dict[str, Any]) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=check_date, metavar="YYYY-MM-DD",
               help="The publication date of articles that give none (text and Markdown files).")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -105,7 +89,7 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
     try:
         store = Store(db)
     except sqlite3.Error as err:
-        _fail(f"cannot open the corpus database {db}: {err}")
+        fail(f"cannot open the corpus database {db}: {err}")
     with store:
         try:
             summary = store.ingest(list(paths), published=published, model=model, show_progress=not quiet)
@@ -114,7 +98,7 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
     click.echo(f"{summary.added} added, {summary.duplicates} already stored, {summary.failed} skipped", err=True)
-    sys.exit(EXIT_SOME_SKIPPED if summary.failed else EXIT_OK)
+    sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
 @click.command()
@@ -158,8 +142,8 @@ def actor(name: str, db: Path, as_json: bool) -> None:
 
 @click.command("timeline")
 @click.option("--actor", "actor_name", metavar="NAME", help="Only this actor's events and quotes.")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="From this date on.")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Up to this date.")
+@click.option("--since", callback=check_date, metavar="YYYY-MM-DD", help="From this date on.")
+@click.option("--until", callback=check_date, metavar="YYYY-MM-DD", help="Up to this date.")
 @db_option
 @json_option
 def timeline_command(actor_name: str | None, since: str | None, until: str | None, db: Path, as_json: bool) -> None:
@@ -258,7 +242,7 @@ def export(fmt: str, output: Path, db: Path) -> None:
     try:
         written = _ask(db, lambda s: s.export(fmt, output))
     except OSError as err:
-        _fail(f"cannot write {output}: {err.strerror or err}")
+        fail(f"cannot write {output}: {err.strerror or err}")
     click.echo(f"wrote {written}", err=True)
 
 
