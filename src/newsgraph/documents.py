@@ -99,7 +99,7 @@ def document_from_record(record: Any, fallback_id: str) -> Document:
     try:
         parse_date(published)
     except ValueError as err:
-        raise InputError(str(err)) from None
+        raise InputError(f"\"published\" {err}") from None
     return Document(id=doc_id, text=text, published=published or None,
                     title=_opt_str(record.get("title")), source=_opt_str(record.get("source")),
                     url=_opt_str(record.get("url")))

@@ -60,7 +60,7 @@ def parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise ValueError(f"published date {value!r} is not a date: write it as YYYY-MM-DD") from None
+        raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
