@@ -264,3 +264,11 @@ def test_beliefs_with_a_clause_count_plans_and_presuppositions_do_not(run_analys
                      "the bridge, although engineers know the river can flood.")
     assert speaker_name(a, quote_with(a, "the vote was rigged")) == "Maria Lopez"
     assert not [q for q in a.quotes if "rebuild" in q.text or "river can flood" in q.text]
+
+
+def test_beliefs_and_intentions_are_told_apart_from_speech(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Anna Berg said the talks had failed. Tom Hale believes that the deal will hold. "
+                     "Lena Frost vowed to fight the ruling.")
+    kinds = {q.text: q.kind for q in a.quotes}
+    assert kinds.get("the talks had failed") == "speech"
+    assert any(k == "belief" for t, k in kinds.items() if "deal will hold" in t)

@@ -138,12 +138,13 @@ class Quote:
     cue: TextSpan | None = None
     hedge: str | None = None  # "according to", "reportedly", "allegedly" ...
     repeats: str | None = None  # id of the quote a pull quote repeats
+    kind: str = "speech"  # "speech" (said, told, wrote), "belief" (believes, thinks), "intent" (vowed to)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
                              "direct": self.direct, "speaker": self.speaker,
                              "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
-                             "cue": self.cue.to_dict() if self.cue else None}
+                             "cue": self.cue.to_dict() if self.cue else None, "kind": self.kind}
         if self.hedge:
             d["hedge"] = self.hedge
         if self.repeats:
@@ -156,7 +157,7 @@ class Quote:
                    direct=bool(d.get("direct")), speaker=d.get("speaker"),
                    speaker_span=Span.from_dict(d["speaker_span"]) if d.get("speaker_span") else None,
                    cue=TextSpan.from_dict(d["cue"]) if d.get("cue") else None,
-                   hedge=d.get("hedge"), repeats=d.get("repeats"))
+                   hedge=d.get("hedge"), repeats=d.get("repeats"), kind=str(d.get("kind") or "speech"))
 
 
 @dataclass(frozen=True, slots=True)

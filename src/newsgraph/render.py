@@ -96,7 +96,7 @@ def quote_table(analysis: Analysis) -> Table | None:
     for q in sorted(analysis.quotes, key=lambda q: (_name(analysis, q.speaker) if q.speaker else "~", q.start)):
         who = _name(analysis, q.speaker) if q.speaker else (
             f"({text[q.speaker_span.start:q.speaker_span.end]})" if q.speaker_span else "(unattributed)")
-        kind = "direct" if q.direct else "reported"
+        kind = "direct" if q.direct else "reported" if q.kind == "speech" else q.kind
         if q.repeats:
             kind += ", pull quote"
         t.add_row(who, kind, q.text)

@@ -296,12 +296,25 @@ def quotes_of(ctx: Context) -> tuple[Quote, ...]:
             cs, ce = char_span(parsed, d.cue)
             cue = TextSpan(text[cs:ce], cs, ce)
         quotes.append(Quote(id=f"q{k + 1}", text=text[d.start:d.end], start=d.start, end=d.end, direct=d.direct,
-                            speaker=d.speaker, speaker_span=d.speaker_span, cue=cue, hedge=_hedge(parsed, d, quoted)))
+                            speaker=d.speaker, speaker_span=d.speaker_span, cue=cue, hedge=_hedge(parsed, d, quoted),
+                            kind=_kind(parsed, d)))
         if d.pull or d.alone:
             alone.add(k)
         if d.pull:
             bylined.add(k)
     return tuple(_repeats(quotes, alone, bylined))
+
+
+def _kind(parsed: Parsed, d: Draft) -> str:
+    """What the attribution reports: "belief" (believes, thinks), "intent" (vowed to, plans to), else "speech"."""
+    if d.cue is None or d.direct:
+        return "speech"
+    lemmas = {t.lemma.lower() for t in parsed.tokens[d.cue[0]:d.cue[1]]}
+    if lemmas & words("speech_belief"):
+        return "belief"
+    if lemmas & words("speech_intent"):
+        return "intent"
+    return "speech"
 
 
 def _paragraph_index(parsed: Parsed, paras: list[tuple[int, int]]) -> list[int]:
