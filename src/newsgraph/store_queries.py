@@ -137,7 +137,7 @@ def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
 
 def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None) -> list[dict[str, Any]]:
     """The quotes, by date: text, speaker, direct or reported, document, offsets."""
-    sql = ("SELECT q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge "
+    sql = ("SELECT q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind "
            "FROM quotes q JOIN documents d USING (doc_id) "
            "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
            "LEFT JOIN actors a ON a.actor_id = m.actor_id")
@@ -146,8 +146,8 @@ def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None) -> list[d
         sql += " WHERE m.actor_id = ?"
         args.append(actor_id)
     return [{"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
-             "start": st, "end": en, "cue": cue, "hedge": hedge}
-            for t, s, direct, doc, pub, st, en, cue, hedge in conn.execute(sql + " ORDER BY d.published, d.seq, "
+             "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind}
+            for t, s, direct, doc, pub, st, en, cue, hedge, kind in conn.execute(sql + " ORDER BY d.published, d.seq, "
                                                                                  "q.start", args)]
 
 

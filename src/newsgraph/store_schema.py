@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS event_args(
     doc_id TEXT NOT NULL, vid TEXT NOT NULL, eid TEXT NOT NULL, side TEXT NOT NULL, country TEXT, sector TEXT);
 CREATE TABLE IF NOT EXISTS quotes(
     doc_id TEXT NOT NULL, qid TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, direct INTEGER,
-    speaker_eid TEXT, cue TEXT, hedge TEXT, PRIMARY KEY(doc_id, qid));
+    speaker_eid TEXT, cue TEXT, hedge TEXT, kind TEXT, PRIMARY KEY(doc_id, qid));
 CREATE TABLE IF NOT EXISTS timexes(
     doc_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, type TEXT, value TEXT);
 CREATE TABLE IF NOT EXISTS links(

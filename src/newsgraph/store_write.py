@@ -61,9 +61,9 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, author: str | 
                      [_event_row(doc_id, v) for v in analysis.events])
     conn.executemany("INSERT INTO event_args VALUES (?,?,?,?,?,?)",
                      [row for v in analysis.events for row in _event_args(doc_id, v)])
-    conn.executemany("INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+    conn.executemany("INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
                      [(doc_id, q.id, q.text, q.start, q.end, int(q.direct), q.speaker,
-                       q.cue.text if q.cue else None, q.hedge) for q in analysis.quotes])
+                       q.cue.text if q.cue else None, q.hedge, q.kind) for q in analysis.quotes])
     conn.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?)",
                      [(doc_id, t.text, t.start, t.end, t.type, t.value) for t in analysis.timexes])
     conn.executemany("INSERT INTO links VALUES (?,?,?,?,?)",
