@@ -81,13 +81,112 @@ def test_narrative_expressions_count_from_what_was_named(text: str, key: str, va
     ("A 25-year contract was", {"25-year": "P25Y"}),
     ("They waited for six hours", {"six hours": "PT6H"}),
     ("It took two and a half years", {"two and a half years": "P2.5Y"}),
-    ("Over the past two decades prices", {"Over the past two decades": "P20Y"}),
+    ("Over the past two decades prices", {"the past two decades": "P20Y"}),
     ("It ran for years", {"years": "PXY"}),
     ("Prices are reviewed every week", {"every week": "P1W"}),
     ("It produces 15 tankers a year", {"a year": "P1Y"}),
 ])
 def test_durations_and_sets(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares slid from Tuesday's close", ["Tuesday"]),
+    ("Just three days after the vote it fell", ["three days"]),
+    ("Within two months of the launch sales doubled", ["two months"]),
+    ("The plant will be rebuilt over the next five years", ["the next five years"]),
+    ("It has grown over six years", ["over six years"]),
+    ("Stocks rose for the third week in a row", ["the third week"]),
+    ("The index recovered in only minutes", ["minutes"]),
+    ("Music of the 1990's returned", ["the 1990's"]),
+])
+def test_spans_leave_out_what_timex3_leaves_out(text: str, expected: list[str]) -> None:
+    """Focus adverbs, "within", a possessive, "over the next" and "in a row" stay outside the span."""
+    parsed = Parsed.build(text.split(" "))
+    found = timexes_of(parsed, PUBLISHED)
+    assert [t.text for t in found] == expected
+    assert all(parsed.text[t.start:t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In today's world , firms must adapt", "PRESENT_REF"),
+    ("Jobs matter to today's youth", "PRESENT_REF"),
+    ("It is a good time at today's Acme .", "PRESENT_REF"),
+    ("Shares rose after today's Acme event", "2025-08-16"),
+    ("Today's ruling was clear", "2025-08-16"),
+])
+def test_generic_today_is_the_present(text: str, value: str) -> None:
+    """"today's" before an era or a name standing alone means nowadays; before an event it is the day."""
+    assert list(values_of(text).values()) == [value]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ferry sails on May 9 , two days later than originally planned .",
+     {"May 9": "2025-05-09", "two days later than originally planned": "2025-05-09"}),
+    ("The bridge opens in 2027 , a year later than scheduled .",
+     {"2027": "2027", "a year later than scheduled": "2027"}),
+    ("The report came three weeks later than expected .", {"three weeks later than expected": "P3W"}),
+])
+def test_a_shift_from_plan_restates_the_date_beside_it(text: str, expected: dict[str, str]) -> None:
+    """"X later than planned" beside a date is that date; alone it is the stretch of the delay."""
+    assert values_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vote is set for ten days from now", {"ten days from now": "2025-08-26"}),
+    ("The board meets twice a month", {"twice a month": "P1M"}),
+    ("It was sold three years previously", {"three years previously": "2022"}),
+])
+def test_shifts_and_rates_are_found_near_their_own_words(text: str, expected: dict[str, str]) -> None:
+    """The shift and rate patterns run only near "ago", "from", "twice", "times" ...: they must still fire."""
+    assert values_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ferry crews walk out on Monday\nThe crews stopped work over pay.", "2025-08-11"),
+    ("Ferry talks to resume on Monday\nThe two sides will meet again.", "2025-08-18"),
+])
+def test_a_headline_present_reports_a_day_gone_by(run_analysis: Callable[..., Analysis], text: str,
+                                                  value: str) -> None:
+    """Headlinese tells past news in the present; its infinitive still looks ahead."""
+    assert analysed(run_analysis, text)["Monday"] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grain prices had their worst week since 2019", {"week": "2025-W33", "2019": "2019"}),
+    ("It was the busiest week in a decade", {"week": "2025-W33", "a decade": "P10Y"}),
+    ("The week was calm", {}),
+])
+def test_a_ranked_week_is_the_week_of_the_news(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profit rose in the second quarter of 2024 . Sales for the quarter were flat .",
+     {"the second quarter of 2024": "2024-Q2", "the quarter": "2024-Q2"}),
+    ("Sales for the quarter were flat .", {}),
+    ("It was sold in May 2024 . Sales for the quarter were flat .", {"May 2024": "2024-05"}),
+])
+def test_the_quarter_refers_back_to_a_named_quarter(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Traders recalled the crash of Black Monday .", {"Black Monday": "1987-10-19"}),
+    ("Since the September 11th attacks , flights fell .", {"September 11th": "2001-09-11"}),
+    ("After 9/11 , flights fell .", {"9/11": "2001-09-11"}),
+    ("On September 11 the board meets .", {"September 11": "2025-09-11"}),
+    ("The fee was paid 9/11/2024 .", {"9/11/2024": "2024-09-11"}),
+])
+def test_days_known_by_a_name_carry_their_own_date(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text) == expected
+
+
+def test_early_or_late_in_a_day_joins_its_span() -> None:
+    text = "Shares rallied late in the day on August 14 , 2025"
+    parsed = Parsed.build(text.split(" "))
+    texts = [t.text for t in timexes_of(parsed, PUBLISHED)]
+    assert "late in the day" in texts
 
 
 def test_sets_and_durations_carry_their_type() -> None:

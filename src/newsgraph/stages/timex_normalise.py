@@ -48,11 +48,22 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return None
     if year:
         return "DATE", ymd(int(year), month, day)
+    if (month, day) == (9, 11) and _ATTACKS.match(f.after):
+        return "DATE", "2001-09-11"  # "the September 11 attacks" name their day, whatever the year of writing
     if f.sentence_year:
         return "DATE", ymd(int(f.sentence_year), month, day)
     if f.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
+
+
+_ATTACKS = re.compile(r"(?:th)?,? (?:terrorist |terror )?attacks?\b")
+
+
+def _named_day(c: Candidate, f: Frame) -> Result | None:
+    """A day known by its name ("Black Monday" -> 1987-10-19, "9/11" -> 2001-09-11)."""
+    value = timex_words("named_day").get(group(c, "named").lower())
+    return ("DATE", value) if value else None
 
 
 def _iso(c: Candidate, f: Frame) -> Result | None:
@@ -204,13 +215,27 @@ def _weekday(c: Candidate, f: Frame) -> Result | None:
     return with_part(d.isoformat(), group(c, "part"))
 
 
+# "today's" before a whole era or a name standing alone means "nowadays" (TimeML: PRESENT_REF):
+# "today's youth", "in today's world", "a strong company at today's Acme." -- not "today's Acme event"
+_GENERIC_TODAY = re.compile(r"['’]s (?:(?:world|society|youth|young people|generation|teenagers|children|kids"
+                            r"|consumers|standards|technology|culture|climate|environment|reality|economy|era)\b"
+                            r"|[A-Z][\w&-]*(?:\s*[,.;:!?)\"”]|\s*$|\s+(?:is|are|was|were|has|have|will|can|and)\b))")
+
+
 def _deictic(c: Candidate, f: Frame) -> Result | None:
     """Today, yesterday, tomorrow, tonight: a day counted from the publication date."""
     word = group(c, "word").lower()
     part = group(c, "part") or ("night" if word == "tonight" else "")
+    if word == "today" and not part and not group(c, "mod") and _GENERIC_TODAY.match(f.after):
+        return "DATE", "PRESENT_REF"
     if f.dct is None:
         return with_part(None, part)
     return with_part((f.dct + timedelta(days=DEICTIC_SHIFT.get(word, 0))).isoformat(), part)
+
+
+def _record_week(c: Candidate, f: Frame) -> Result | None:
+    """The week a ranking speaks of ("their best week since May"): the narrative's week."""
+    return narrative_value("week", f)
 
 
 def _this_part(c: Candidate, f: Frame) -> Result | None:
@@ -287,6 +312,7 @@ _TITLE_OF = re.compile(r"\b(?:player|person|man|woman|businessman|businesswoman|
                        r"|employee|teacher|award|awards|deal|dish|wine|building|brand)s? of $")
 
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_CUES = ("end", "ending", "for", "in", "during", "of", "start", "beginning", "close", "ended", "finish", "finished")
 
 
@@ -302,6 +328,11 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
         if f.anchor_value and unit in ("period", "quarter", "month"):
             return "DATE", shifted_value(f.anchor_value, -1)
         return "DATE", str(f.dct.year - 1) if f.dct else None
+    if det == "the" and unit == "quarter":
+        # "sales for the quarter" after "the fourth quarter of 2006" was named: that quarter again
+        words = f.before.split()
+        anaphoric = bool(words) and words[-1] in _DAY_CUES and bool(f.anchor_value)
+        return ("DATE", f.anchor_value) if anaphoric and _QUARTER_VALUE.fullmatch(f.anchor_value or "") else None
     if det == "the" and unit != "weekend":
         words = f.before.split()
         # "the day" is a date only where it closes a trading day ("end the day", "for the day")
@@ -449,12 +480,13 @@ def _decade_word(c: Candidate, f: Frame) -> Result | None:
 
 
 RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
-    "holiday": _holiday, "new_year": _new_year, "decade_word": _decade_word,
+    "holiday": _holiday, "named_day": _named_day, "new_year": _new_year, "decade_word": _decade_word,
     **DURATION_RULES,
     "iso": _iso, "slash": _slash, "mdy": _calendar_date, "dmy": _calendar_date, "month_year": _month_year,
     "month": _month, "year": _year, "year_range": _year_range, "short_year": _short_year, "decade": _decade,
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
-    "relative": _relative, "unit_before": _unit_before, "that_unit": _that_unit, "quarter": _quarter,
+    "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
+    "quarter": _quarter,
     "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "fiscal": _fiscal,
 }
 

@@ -78,6 +78,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     holiday = _alt([" ".join(w.capitalize() for w in h.split()).replace("'", "['’]") for h in timex_words("holiday")])
     holiday = holiday.replace("\\['’\\]", "['’]")
     decade_word = _alt(list(timex_words("decade_word")))
+    named_day = _alt([form for n in timex_words("named_day") for form in (n.title(), n.upper())])
     i = "(?i:"
     pats = {
         "iso": r"\b(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?\b",
@@ -109,6 +110,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "ordinal_unit": rf"\b{i}(?:(?:a|the) )?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                         rf"|\d+(?:st|nd|rd|th)) (?P<row>(?:straight|consecutive|successive) )?(?P<unit>day|week|month"
                         rf"|year|quarter|session)(?P<run> in a row| running)?)\b",
+        # "their best week since November": the week the news is in, ranked against the past
+        "record_week": rf"\b{i}(?:its|their|the) (?:best|worst|biggest|strongest|weakest|sharpest|steepest|busiest"
+                       rf"|largest|deepest|quietest) )(?P<body>{i}week))(?= (?:since|in|of|for|ever|on record)\b)",
         "num_pair": rf"\b{i}(?P<num>\d+|{_alt(small)})(?= (?:and|or|to) (?:\d+|{_alt(small)}) (?P<unit>{units})\b))",
         "week_of": rf"\b{i}the (?P<ord>first|second|third|fourth|last|final) week of )(?P<month>{month_name})"
                    rf"(?:,? {year})?\b",
@@ -137,6 +141,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "every_weekday": rf"\b(?:{i}(?:every|each) )(?P<weekday>{weekday})|(?P<weekdays>{weekday})s)\b",
         "every_season": rf"\b{i}(?:every|each) )(?:(?P<season>{i}spring|summer|autumn|fall|winter))|{month_name})\b",
         "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)",
+        "named_day": rf"(?<![\w/])(?P<named>{named_day})(?![\w/])",
         "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
         "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
         "times_a": rf"\b{i}(?:once|twice|(?P<num>{num}) times) (?:a|an|per|every|each) (?P<unit>{units}))\b",
@@ -166,14 +171,16 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month": ("month",), "year": ("digit",), "year_range": ("digit",), "short_year": ("digit",),
     "decade": ("digit",), "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
     "this_part": ("daypart",), "next_part": ("daypart",), "every_season": ("every_word",),
-    "holiday": ("holiday",), "new_year": ("holiday",), "decade_word": ("decade_word",),
+    "holiday": ("holiday",), "named_day": ("named_day", "digit"), "new_year": ("holiday",),
+    "decade_word": ("decade_word",),
     "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
-    "ordinal_unit": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",), "week_of": ("unit",),
+    "ordinal_unit": ("unit",), "record_week": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",),
+    "week_of": ("unit",),
     "fiscal": ("fiscal",),
-    "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("unit",), "duration": ("unit",),
+    "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
     "half_unit": ("unit",), "past_unit": ("unit",), "bare_units": ("unit",), "many_long": ("unit",),
     "plural_units": ("unit",),
-    "every": ("unit",), "times_a": ("unit",), "adverb_set": ("every",), "every_weekday": ("weekday",),
+    "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
     "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
     "vague": ("vague",),
@@ -215,8 +222,16 @@ def trigger_classes() -> dict[str, frozenset[str]]:
         add(w, "decade_word")
     for w in ("every", "each"):
         add(w, "every_word")
+    for w in timex_words("named_day"):
+        add(w.split()[0], "named_day")
     for w in ("fiscal", "financial", "fy"):
         add(w, "fiscal")
+    # the words a shift ("two days later") or a rate ("twice a week") cannot do without: their patterns,
+    # costly at every number, run only near them
+    for w in ("ago", "later", "earlier", "before", "after", "from", "hence", "previously", "prior"):
+        add(w, "shift")
+    for w in ("once", "twice", "times"):
+        add(w, "times")
     for phrase in vague_values():
         add(re.split(r"[- ]", phrase)[-1], "vague")
     return {w: frozenset(c) for w, c in classes.items()}
@@ -243,9 +258,15 @@ def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         stop = text.find(" ", min(n, end + _MARGIN))  # never cut a word: the regex would see its end
         raw.setdefault(cls, []).append((max(0, start - _MARGIN), n if stop < 0 else stop))
 
-    for m in _WORD.finditer(text):
-        for cls in classes.get(m.group().lower(), ()):
-            window(cls, m.start(), m.end())
+    lowered = text.lower()
+    if len(lowered) == len(text):  # one lower-casing for the whole text, when it keeps the offsets
+        for m in _WORD.finditer(lowered):
+            for cls in classes.get(m.group(), ()):
+                window(cls, m.start(), m.end())
+    else:
+        for m in _WORD.finditer(text):
+            for cls in classes.get(m.group().lower(), ()):
+                window(cls, m.start(), m.end())
     for m in _DIGIT_TRIGGER.finditer(text):
         window("digit", m.start(), m.end())
     return {cls: _merged(spans) for cls, spans in raw.items()}

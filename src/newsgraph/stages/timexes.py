@@ -18,7 +18,7 @@ from datetime import date
 from newsgraph.context import Context
 from newsgraph.model import Timex
 from newsgraph.parsed import Parsed, Token
-from newsgraph.stages.timex_calendar import FUTURE, PAST, PRESENT, Frame
+from newsgraph.stages.timex_calendar import FUTURE, PAST, PRESENT, Frame, duration_value, number_value, unit_code
 from newsgraph.stages.timex_normalise import normalise
 from newsgraph.stages.timex_patterns import Candidate, find_candidates
 
@@ -26,7 +26,14 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 _PAST_TAGS = frozenset({"VBD"})
 # words before a calendar value that narrow it and belong to its span ("the end of 2009", "early June")
 _NARROWING = re.compile(r"(?i)(?:the (?:very )?(?:end|beginning|start|middle|close|turn|first half|second half"
-                        r"|rest|remainder) of |(?:early|late|mid)(?:-| ))$")
+                        r"|rest|remainder) of |(?:early|late|mid)(?:-| )|(?:early|late) in )$")
+# words at the edges of a match that TIMEX3 leaves out: focus adverbs and "within" carry no mod value
+# ("just two weeks" -> "two weeks"), a possessive is not part of the date ("Monday's" -> "Monday"),
+# "over the next three years" is a preposition before a stretch (unlike "over six years", mod MORE_THAN),
+# and "in a row" counts runs, not time ("the fourth week in a row" -> "the fourth week")
+_LEADING_NON_TIMEX = re.compile(r"(?i)(?:just|only|merely|within|over(?= the (?:next|past|last|coming|following"
+                                r"|previous|remaining|first|final)\b))\s+(?=\S)")
+_TRAILING_NON_TIMEX = re.compile(r"(?i)(?:(?<=[a-z])['’]s|\s+in a row)$")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _ABSOLUTE = re.compile(r"^\d{3,4}")
 
@@ -120,7 +127,20 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
         return FUTURE
     if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
         return FUTURE
+    if tense == PRESENT and c.rule == "weekday" and _in_headline(text, c.start) and not _FUTURE_PREP.search(before):
+        return PAST  # headlinese: "Markets fall on Monday" reports a Monday gone by
     return tense
+
+
+_HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """True for characters in a headline: a short first line, with no closing stop, above a body."""
+    first_break = text.find("\n")
+    if first_break < 0 or start >= first_break or first_break > 150 or not text[first_break:].strip():
+        return False
+    return not _HEADLINE_END.search(text[:first_break])
 
 
 def _finite_past(parsed: Parsed, c: Candidate) -> bool:
@@ -187,6 +207,39 @@ def _narrowed_start(text: str, start: int, value: str | None) -> int:
     return start - len(m.group()) if m else start
 
 
+# "three days later than planned": a shift from a plan, whose complement belongs to the span
+_THAN_PLANNED = re.compile(r"(?i) than (?:(?:originally|initially|first|previously) )?(?:planned|scheduled|expected"
+                           r"|anticipated|intended|forecast|promised|hoped)\b")
+_APPOSITION = re.compile(r"\s*,\s*$")
+
+
+def _restated(text: str, start: int, found: list[Timex]) -> tuple[str, str | None] | None:
+    """The type and value of the date a shift-from-plan stands beside ("on May 9, two days later than planned")."""
+    if not found:
+        return None
+    last = found[-1]
+    if last.type not in ("DATE", "TIME") or not last.value or not _ABSOLUTE.match(last.value):
+        return None
+    return (last.type, last.value) if _APPOSITION.fullmatch(text, last.end, start) else None
+
+
+def _shift_from_plan(c: Candidate) -> tuple[str, str | None] | None:
+    """The stretch a shift from an unnamed plan amounts to ("three weeks later than expected" -> P3W)."""
+    n = number_value(c.match.group("num") or "")
+    return ("DURATION", duration_value(n, unit_code(c.match.group("unit") or ""))) if n else None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` without the edge words TIMEX3 leaves out ("just", "within", a possessive)."""
+    lead = _LEADING_NON_TIMEX.match(text, start, end)
+    if lead:
+        start = lead.end()
+    tail = _TRAILING_NON_TIMEX.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
+
+
 _TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
                           "season", "holiday"})
 
@@ -209,11 +262,17 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         if result is None:
             continue
         kind, value = result
+        end = c.end
+        than = _THAN_PLANNED.match(text, c.end) if c.rule == "ago" else None
+        if than:
+            end = than.end()
+            kind, value = _restated(text, c.start, found) or _shift_from_plan(c) or (kind, value)
         start = _narrowed_start(text, c.start, value) if kind == "DATE" else c.start
         if start < taken_to:
             start = c.start
-        taken_to = c.end
-        found.append(Timex(text=text[start:c.end], start=start, end=c.end, type=kind, value=value))
+        taken_to = end
+        start, end = _trimmed(text, start, end)
+        found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
         if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value):
             anchor_value = value
             year_end = c.end if _frames_its_clause(text, c) else 0
