@@ -22,6 +22,7 @@ from newsgraph.parsed import Parsed
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE_TAG = "POS"
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
 
@@ -158,8 +159,10 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     if m.label:
         m.votes[m.label] += 1
     name_words = [t for t in toks[m.first:m.last] if t.text.lower().rstrip(".") not in words("honorifics")]
-    if m.label == "PERSON" and len(name_words) >= 2:
-        m.votes["PERSON"] += 2
+    acronym_inside = any(len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() and t.text not in _ROMAN
+                         for t in name_words)
+    if m.label == "PERSON" and len(name_words) >= 2 and not acronym_inside:
+        m.votes["PERSON"] += 2  # a full name; "SK Hynix" has an acronym in it, which no full name has
     if toks[_root(parsed, m.first, m.last)].dep == "pobj" and len(name_words) == 1:
         prep = toks[toks[_root(parsed, m.first, m.last)].head].text.lower()
         if prep in _LOCATIVE_PREPS:
@@ -181,6 +184,9 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     k = m.first - 1
     while k >= 0 and toks[k].sent == toks[m.first].sent and toks[k].dep in ("compound", "amod", "nmod") \
             and toks[k].head in range(m.first, m.last):
+        if toks[k].lemma.lower() in words("org_descriptors") and toks[k].pos == "NOUN":
+            m.votes["ORG"] += 4  # "the Huawei supplier Pengxin Micro", "chipmaker X"
+            break
         if _is_title_word(toks[k].lemma.lower()) or _is_title_word(toks[k].text.lower()):
             m.votes["PERSON"] += 3
             break
