@@ -404,6 +404,64 @@ def test_date_of_a_noun_described_elsewhere_is_not_borrowed(run_analysis: Run) -
     assert _only(a, "REQUEST").date is None
 
 
+def test_meeting_in_a_where_clause_is_an_event_at_its_place(run_analysis: Run) -> None:
+    a = run_analysis("The trade minister, Anna Berg, spoke during a visit to Lisbon, where she met Portugal's "
+                     "finance minister, Rui Costa.")
+    v = next(v for v in a.events if v.trigger.text == "met")
+    assert "Rui Costa" in _party_names(a, v) and _place(a, v) == "Lisbon"
+    a = run_analysis("Anna Berg arrived in Lisbon on Monday, where she met Rui Costa.")
+    v = _only(a, "CONSULT")
+    assert _place(a, v) == "Lisbon" and v.date is not None and v.date.value == "2025-08-11"
+    _spans_hold(a)
+
+
+def test_a_past_told_in_a_where_clause_is_no_event(run_analysis: Run) -> None:
+    a = run_analysis("Hundreds of farmers demonstrated in Lyon, where two people were killed in riots last year.")
+    assert [v.type for v in a.events] == ["PROTEST"]
+
+
+def test_a_town_visited_is_the_place_a_country_visited_the_host(run_analysis: Run) -> None:
+    a = run_analysis("The Kenyan president is due to visit Lisbon next month.")
+    v = a.events[0]
+    assert v.type == "CONSULT" and v.target == () and _place(a, v) == "Lisbon"
+    assert v.date is not None and v.date.value == "2025-09" and not v.hypothetical
+    a = run_analysis("Olaf Scholz visited Portugal on Tuesday.")
+    v = _only(a, "CONSULT")
+    assert _names(a, v.target) == {"Portugal"} and _place(a, v) == "Portugal"
+    a = run_analysis("Olaf Scholz will visit Lisbon next week.")
+    assert all("Lisbon" not in _names(a, v.target) for v in a.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The US Treasury added nine Iranian shipping firms to its sanctions list on Friday.",
+    "Beijing placed six American drone makers on its unreliable entity list.",
+    "Canada froze the assets of four Venezuelan officials.",
+    "Japan tightened export controls on chipmaking tools.",
+])
+def test_blacklisting_and_export_curbs_are_sanctions(run_analysis: Run, text: str) -> None:
+    assert _only(run_analysis(text), "SANCTION").source
+
+
+def test_a_list_that_is_no_blacklist_is_no_sanction(run_analysis: Run) -> None:
+    a = run_analysis("The organisers added the mayor to the list of speakers.")
+    assert not any(v.type == "SANCTION" for v in a.events)
+
+
+def test_the_earlier_deed_an_accusation_answers_is_its_own_event(run_analysis: Run) -> None:
+    a = run_analysis("Moscow accused Britain of hostility after the British Foreign Office added eleven Russian "
+                     "banks to its sanctions list on Monday.")
+    assert {v.type for v in a.events} == {"ACCUSE", "SANCTION"}
+    v = _only(a, "SANCTION")
+    assert v.date is not None and v.date.value == "2025-08-11" and _only(a, "ACCUSE").date is None
+
+
+def test_a_thing_that_breaks_a_rule_does_no_deed(run_analysis: Run) -> None:
+    a = run_analysis("The ministry said the new tariffs violated the rules of the World Trade Organization.")
+    assert not any(v.type == "REJECT" for v in a.events)
+    a = run_analysis("Rebel fighters violated the ceasefire on Sunday.")
+    assert _only(a, "REJECT")
+
+
 # ---------------------------------------------------------------- the article set
 
 

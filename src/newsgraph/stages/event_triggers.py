@@ -195,6 +195,11 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
         return False  # "exports declined"
     if "intransitive" in flags and any(c.dep in ("dobj", "ccomp", "xcomp", "dative") for c in kids):
         return False  # "protested the ruling" is a complaint, "farmers protested" a demonstration
+    if "party-subject" in flags and any(c.dep == "nsubj" for c in kids) \
+            and not any(c.dep == "nsubj" and _is_actor_word(parsed, c, refers_to) for c in kids):
+        return False  # "the curbs violated the rules": a thing breaks no rule as an act
+    if "listing" in flags and not _onto_a_sanctions_list(parsed, kids):
+        return False  # "added him to the list of speakers"
     if "from-org" in flags and not _leaves_organisation(parsed, kids):
         return False
     if "agentive" in flags and not any(c.dep in ("nsubj", "agent") for c in kids) and tok.dep not in ("xcomp", "conj"):
@@ -211,6 +216,27 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
         return False  # "domestic demand"
     # "declined to comment", "refused to say": no happening
     return not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
+
+
+def _onto_a_sanctions_list(parsed: Parsed, kids: list[Token]) -> bool:
+    """True when a "to"/"on" phrase among ``kids`` names a list of sanctions ("to its entity list", "on the
+    export control list")."""
+    kinds = words("events_lists")
+    for c in kids:
+        if c.dep != "prep" or c.text.lower() not in ("to", "on", "onto"):
+            continue
+        for g in parsed.children(c.i):
+            if g.dep == "pobj" and g.lemma.lower() == "list" and any(
+                    m.dep in ("compound", "amod") and m.lemma.lower() in kinds
+                    for m in _modifiers(parsed, g.i)):
+                return True
+    return False
+
+
+def _modifiers(parsed: Parsed, i: int) -> list[Token]:
+    """The compounds and adjectives of token ``i`` and of its compounds ("export [control] list")."""
+    out = [c for c in parsed.children(i) if c.dep in ("compound", "amod")]
+    return out + [g for c in out for g in parsed.children(c.i) if g.dep in ("compound", "amod")]
 
 
 def _leaves_organisation(parsed: Parsed, kids: list[Token]) -> bool:
@@ -278,6 +304,16 @@ def is_party(parsed: Parsed, k: int, refers_to: Mapping[int, str]) -> bool:
     lemma = t.lemma.lower()
     return lemma in words("titles") or sector_of_word(lemma) is not None or any(
         refers_to.get(c.i) for c in parsed.children(k) if c.dep in ("poss", "amod", "compound"))
+
+
+def _is_actor_word(parsed: Parsed, t: Token, refers_to: Mapping[int, str]) -> bool:
+    """True for a word that itself names someone who acts (a name, a pronoun, a title, a group of
+    people); "the Dutch restrictions" name a thing, though a party qualifies it."""
+    if t.i in refers_to or t.pos == "PROPN" or (t.pos == "PRON" and t.dep != "expl"):
+        return True
+    lemma = t.lemma.lower()
+    return lemma in words("titles") or sector_of_word(lemma) is not None or any(  # "rebel fighters"
+        c.dep in ("amod", "compound") and sector_of_word(c.lemma.lower()) is not None for c in parsed.children(t.i))
 
 
 def verb_above(parsed: Parsed, i: int) -> int:
@@ -369,14 +405,17 @@ def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]
     return out
 
 
-def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]:
+def governing_triggers(parsed: Parsed, triggers: list[Trigger],
+                       refers_to: Mapping[int, str] | None = None) -> list[Trigger]:
     """The triggers no other trigger governs, each with the ones it absorbs as members.
 
     A trigger is absorbed by the first trigger (or the verb a noun trigger hangs on) above
     it. Coordinated triggers ("donated and delivered") are absorbed only when what they
     are coordinated with is.
     """
+    refers_to = refers_to if refers_to is not None else {}
     at = {t.tok: t for t in triggers}
+    reactions = reactions_of(triggers)
     anchors: dict[int, int] = {}
     for direct in (True, False):  # the verb's object first: "lodged a protest ... over the visit"
         for cand in triggers:
@@ -390,10 +429,10 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
         steps = 0
         while t.head != t.i and steps < 30:
             coordinated = t.dep == "conj" and t.i in (trig.tok, trig.anchor)
-            if t.dep == "relcl" and any(c.dep in ("nsubj", "nsubjpass") and c.tag in ("WP", "WDT")
-                                        for c in parsed.children(t.i)):
+            if t.dep == "relcl" and is_own_relative_clause(parsed, t.i):
                 break  # "a president who had been threatening sanctions": its own happening
-            if _is_concession(parsed, t):
+            if _is_concession(parsed, t) or (t.i == trig.anchor and is_earlier_happening(parsed, t, refers_to,
+                                                                                          reactions)):
                 break  # "despite invading two countries, X signed ...": told against it, not part of it
             t = parsed.tokens[t.head]
             steps += 1
@@ -422,6 +461,36 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger]) -> list[Trigger]
     return [r for r in roots if not _is_background(parsed, r)]
 
 
+_RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon"})
+
+
+def is_own_relative_clause(parsed: Parsed, verb: int) -> bool:
+    """True for a relative clause that tells a happening of its own: "a president who threatened ...",
+    "a visit to Tokyo, where she met the minister", "in March, when troops crossed the border"."""
+    kids = list(parsed.children(verb))
+    if any(c.dep in ("nsubj", "nsubjpass") and c.tag in ("WP", "WDT") for c in kids):
+        return True
+    return any(c.dep == "advmod" and c.text.lower() in _RELATIVE_ADVERBS for c in kids) \
+        and any(c.dep == "nsubj" for c in kids)  # "Serbia, where 24 people were killed": the place's past
+
+
+_SEQUENCE_MARKS = frozenset({"after", "before", "when"})
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST"})
+
+
+def is_earlier_happening(parsed: Parsed, t: Token, refers_to: Mapping[int, str],
+                         reactions: frozenset[int]) -> bool:
+    """True for the verb of an "after ..."/"when ..." clause with a party of its own as subject, on a
+    verbal reaction (one of ``reactions``): "accused Washington of bullying after the US added 14 firms
+    to its blacklist" tells the blacklisting as a happening of its own, which the accusation answers;
+    "suspended air links after a jet shot down a helicopter" tells one happening and its cause."""
+    if t.dep != "advcl" or t.pos != "VERB" or t.head not in reactions:
+        return False
+    kids = list(parsed.children(t.i))
+    return any(c.dep == "mark" and c.text.lower() in _SEQUENCE_MARKS for c in kids) and any(
+        c.dep == "nsubj" and c.pos != "PRON" and is_party(parsed, c.i, refers_to) for c in kids)
+
+
 def _is_concession(parsed: Parsed, t: Token) -> bool:
     """True for the head of a "despite ..." phrase or an "although ..." clause."""
     if t.dep == "prep":
@@ -448,11 +517,18 @@ def _is_background(parsed: Parsed, trig: Trigger) -> bool:
     return not any(c.dep in ("dobj", "ccomp", "xcomp", "dative") for v in verbs for c in parsed.children(v))
 
 
-def _is_told_as_background(parsed: Parsed, trig: Trigger) -> bool:
-    """True when the trigger sits in an "after ..."/"despite ..." phrase or a "when ..." clause."""
+def reactions_of(triggers: list[Trigger]) -> frozenset[int]:
+    """The tokens of the triggers that are verbal reactions (an accusation, a refusal, a demand)."""
+    return frozenset(t.tok for t in triggers if t.sense.type in _REACTIONS and t.tok == t.anchor)
+
+
+def _is_told_as_background(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str],
+                           reactions: frozenset[int]) -> bool:
+    """True when the trigger sits in an "after ..."/"despite ..." phrase or a "when ..." clause, unless
+    that clause tells what a party did before ("after the US blacklisted the firms")."""
     t = parsed.tokens[trig.tok]
     for _ in range(30):
-        if t.head == t.i:
+        if t.head == t.i or (t.i == trig.anchor and is_earlier_happening(parsed, t, refers_to, reactions)):
             return False
         if t.dep == "prep" and t.lemma.lower() in _BACKGROUND_PREPS:
             return True
@@ -463,9 +539,11 @@ def _is_told_as_background(parsed: Parsed, trig: Trigger) -> bool:
     return False
 
 
-def main_happenings(parsed: Parsed, roots: list[Trigger]) -> list[Trigger]:
+def main_happenings(parsed: Parsed, roots: list[Trigger], refers_to: Mapping[int, str] | None = None) -> list[Trigger]:
     """The roots without those told only as the background of a main happening of their sentence."""
-    background = {r.tok for r in roots if _is_told_as_background(parsed, r)}
+    refs = refers_to if refers_to is not None else {}
+    reactions = reactions_of(roots)
+    background = {r.tok for r in roots if _is_told_as_background(parsed, r, refs, reactions)}
     main_sents = {parsed.tokens[r.tok].sent for r in roots if r.tok not in background}
     return [r for r in roots if r.tok not in background or parsed.tokens[r.tok].sent not in main_sents]
 

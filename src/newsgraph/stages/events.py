@@ -154,7 +154,71 @@ def location_of(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str],
                 eid = refers_to.get(g.i)
                 if g.dep == "pobj" and eid and eid in by_id and by_id[eid].type in _PLACE_TYPES:
                     return eid
+    return _relative_place(parsed, trig, refers_to, by_id)
+
+
+def _relative_antecedent(parsed: Parsed, trig: Trigger, adverbs: tuple[str, ...]) -> int | None:
+    """The word a "where"/"when" clause of the event hangs on ("Tokyo" of "a visit to Tokyo, where she
+    met ..."), else None."""
+    verb = parsed.tokens[trig.anchor]
+    if verb.dep != "relcl" or verb.head == verb.i or not any(
+            c.dep == "advmod" and c.text.lower() in adverbs for c in parsed.children(verb.i)):
+        return None
+    return verb.head
+
+
+def _relative_place(parsed: Parsed, trig: Trigger, refers_to: Mapping[int, str],
+                    by_id: Mapping[str, Entity]) -> str | None:
+    """The place a "where" clause tells of: the place it hangs on ("a visit to Tokyo, where she met the
+    minister"), or the place of the clause it hangs on ("arrived in Seoul on Monday, where she met ...")."""
+    head = _relative_antecedent(parsed, trig, ("where",))
+    if head is None:
+        return None
+    eid = refers_to.get(head)
+    if eid and eid in by_id and by_id[eid].type in _PLACE_TYPES:
+        return eid
+    verb = _clause_verb(parsed, head, set())
+    for c in parsed.children(verb):
+        if c.dep == "prep" and c.text.lower() in _PLACE_PREPS:
+            for g in parsed.children(c.i):
+                eid = refers_to.get(g.i)
+                if g.dep == "pobj" and eid and eid in by_id and by_id[eid].type in _PLACE_TYPES:
+                    return eid
     return None
+
+
+def relative_date(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...]) -> Timex | None:
+    """The date a "where"/"when" clause hangs on ("on Sunday, when two soldiers were wounded", "arrived
+    on Monday, where she met ..."), else None."""
+    head = _relative_antecedent(parsed, trig, ("where", "when"))
+    if head is None:
+        return None
+    tok = parsed.tokens[head]
+    for tx in timexes:
+        if tx.value and tx.value[0].isdigit() and tx.type not in ("DURATION", "SET") \
+                and tx.start <= tok.start < tx.end:
+            return tx
+    return None
+
+
+def _towns_of(parsed: Parsed, head: int, refers_to: Mapping[int, str], by_id: Mapping[str, Entity]) -> list[str]:
+    """The towns and regions (not countries) an actor's phrase puts it in ("police in Nairobi")."""
+    out = []
+    for c in parsed.children(head):
+        if c.dep == "prep" and c.text.lower() in ("in", "at"):
+            for g in parsed.children(c.i):
+                eid = refers_to.get(g.i)
+                if g.dep == "pobj" and eid and eid in by_id and by_id[eid].type in _PLACE_TYPES \
+                        and country_named(by_id[eid].name) is None:
+                    out.append(eid)
+    return out
+
+
+def _visited_places(target: list[str], by_id: Mapping[str, Entity]) -> list[str]:
+    """The targets of a visit that are places and not countries ("a visit to Tokyo"): where the visit
+    is, not its host; a country visited is its host as PLOVER codes it ("visited Ukraine")."""
+    return [t for t in target if t in by_id and by_id[t].type in _PLACE_TYPES
+            and country_named(by_id[t].name) is None]
 
 
 def attribution_of(parsed: Parsed, trig: Trigger, quotes: tuple[Quote, ...]) -> str | None:
@@ -228,8 +292,16 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if not target and kind in _FORCE and location is not None and location not in source \
             and location in by_id and country_named(by_id[location].name) is not None:
         target.append(location)  # "drones struck airbases deep inside Russia": the country struck
-    sent = parsed.sentence_of(trig.tok)
+    if location is None:  # "police in Nairobi fired tear gas": the town the actors are in is the place
+        location = next((eid for h in parties.source for eid in _towns_of(parsed, h, ctx.refers_to, by_id)), None)
     mode = trig.sense.mode if kind == trig.sense.type else None
+    if trig.sense.type == "CONSULT" and trig.sense.mode == "visit":  # "will visit Washington": a promise, same place
+        places = _visited_places(target, by_id)
+        target = [t for t in target if t not in places]
+        location = location or next(iter(places), None)
+        if location is None:  # "visited Ukraine": the host country is where the visit is too
+            location = next((t for t in target if t in by_id and by_id[t].type in _PLACE_TYPES), None)
+    sent = parsed.sentence_of(trig.tok)
     actors = actor_profiles(parsed, by_id, [*source, *target], where)
     if kind == "PROTEST" and mode == "obstruct" and any(
             a.sector in _STATE_SECTORS for a in actors if a.entity in source):
@@ -238,7 +310,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         mode = "phone"
     return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
                  mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
-                 location=location, date=date_of(parsed, trig, ctx.timexes, others), negated=negated,
+                 location=location, date=date_of(parsed, trig, ctx.timexes, others)
+                 or relative_date(parsed, trig, ctx.timexes), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
                  attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
 
@@ -274,6 +347,12 @@ def _same_happening(a: Event, b: Event, parsed: Parsed) -> bool:
     return pa <= pb or pb <= pa
 
 
+def _with_setting_of(kept: Event, other: Event) -> Event:
+    """``kept`` with the place and date of ``other`` where it tells none ("visited Kyiv on Tuesday, where he
+    met Zelensky": one happening, the meeting's parties, the visit's place and day)."""
+    return replace(kept, location=kept.location or other.location, date=kept.date or other.date)
+
+
 def find_events(ctx: Context) -> Context:
     """The context with its ``events`` layer filled."""
     parsed = ctx.parsed
@@ -282,7 +361,7 @@ def find_events(ctx: Context) -> Context:
     by_id = {e.id: e for e in ctx.entities}
     try:
         triggers = find_triggers(parsed, ctx.refers_to)
-        roots = [r for r in main_happenings(parsed, governing_triggers(parsed, triggers))
+        roots = [r for r in main_happenings(parsed, governing_triggers(parsed, triggers, ctx.refers_to), ctx.refers_to)
                  if "content" not in r.sense.flags or has_content(parsed, r, ctx.refers_to)]
     except (IndexError, KeyError, ValueError, RecursionError) as err:
         # a parse this stage cannot read costs the events layer, never the article
@@ -305,6 +384,8 @@ def find_events(ctx: Context) -> Context:
         if same is None:
             events.append(event)
         elif len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
-            events[same] = event  # "donated and delivered goods to X": the telling that names more parties
+            events[same] = _with_setting_of(event, events[same])  # "donated and delivered goods to X":
+        else:                                                     # the telling that names more parties
+            events[same] = _with_setting_of(events[same], event)
     return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
                    warnings=(*ctx.warnings, *warnings))
