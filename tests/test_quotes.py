@@ -272,3 +272,136 @@ def test_beliefs_and_intentions_are_told_apart_from_speech(run_analysis: Callabl
     kinds = {q.text: q.kind for q in a.quotes}
     assert kinds.get("the talks had failed") == "speech"
     assert any(k == "belief" for t, k in kinds.items() if "deal will hold" in t)
+
+
+# ---------------------------------------------------------------- PolNeAR-style constructions
+
+
+def test_a_which_clause_stays_in_a_reported_clause_but_not_on_an_object(run_analysis: Run) -> None:
+    a = run_analysis("Nora Quint said the mayor had cut the bus budget, which would hurt night workers. "
+                     "Paul Ardent criticized the toll plan, which the council passed in May. "
+                     "Ida Rook said the road needed Omar Vell, who is 70.")
+    check_offsets(a)
+    texts = [q.text for q in a.quotes]
+    assert "the mayor had cut the bus budget, which would hurt night workers" in texts
+    assert "the toll plan" in texts
+    assert "the road needed Omar Vell" in texts
+
+
+def test_a_that_clause_the_parser_hung_on_the_addressee(run_analysis: Run) -> None:
+    a = run_analysis("In Oslo last week, Kari Dahl told a meeting of fishing leaders that few people understood "
+                     "the cost of the new quotas.")
+    check_offsets(a)
+    q = quote_with(a, "few people understood")
+    assert q.text.startswith("that few people understood")
+    assert speaker_name(a, q) == "Kari Dahl"
+
+
+def test_a_reported_clause_after_a_time_phrase(run_analysis: Run) -> None:
+    a = run_analysis("Jonas Pike said after the vote he would not accept the mayor's offer.")
+    check_offsets(a)
+    assert any(q.text == "he would not accept the mayor's offer" for q in a.quotes)
+
+
+def test_the_clause_after_the_cue_wins_over_a_fronted_one(run_analysis: Run) -> None:
+    a = run_analysis("Writing for a panel that agreed Vance won the debate, Mark Hollis noted that the tone "
+                     "of the night was critical to his success.")
+    q = quote_with(a, "the tone of the night")
+    assert q.text.startswith("that the tone")
+    assert speaker_name(a, q) == "Mark Hollis"
+
+
+def test_stated_aims_count_and_past_planning_does_not(run_analysis: Run) -> None:
+    a = run_analysis("The Harbor Institute plans to publish its study next week. Vera Lind hopes to win the seat. "
+                     "The agency has planned for years to rebuild the pier.")
+    texts = [q.text for q in a.quotes]
+    assert "to publish its study next week" in texts
+    assert "to win the seat" in texts
+    assert not [t for t in texts if "rebuild" in t]
+    assert {q.kind for q in a.quotes if "publish" in q.text} == {"intent"}
+
+
+def test_expectations_and_impressions_without_a_holder(run_analysis: Run) -> None:
+    a = run_analysis("The governor's veto is expected to come before the deadline. "
+                     "The new tariff seems to be a real problem for farmers.")
+    check_offsets(a)
+    q = quote_with(a, "to come before the deadline")
+    assert q.text.startswith("The governor's veto") and q.speaker_span is None
+    q = quote_with(a, "a real problem")
+    assert q.text == "The new tariff seems to be a real problem for farmers" and q.speaker is None
+
+
+def test_according_to_heading_the_sentence_and_over_two_clauses(run_analysis: Run) -> None:
+    a = run_analysis("According to veteran radio host Dale Ormond, the move smacks of panic. "
+                     "The jail population stood at 5,000 in 1990 and has since grown to 40,000, "
+                     "according to the state auditor.")
+    check_offsets(a)
+    q = quote_with(a, "smacks of panic")
+    assert q.text == "the move smacks of panic"
+    assert q.speaker_span is not None and "Dale Ormond" in a.document.text[q.speaker_span.start:q.speaker_span.end]
+    assert any(q.text == "The jail population stood at 5,000 in 1990 and has since grown to 40,000"
+               for q in a.quotes)
+
+
+def test_doubled_apostrophe_quotes_keep_both_marks_and_join(run_analysis: Run) -> None:
+    text = ("''Tell that to the baker who pays his taxes,'' Mr. Okafor said. "
+            "''Tell that to the nurses who pay theirs.''")
+    spans = quoted_spans(text)
+    assert [text[q.start:q.end][:2] for q in spans] == ["''", "''"]
+    assert text[spans[-1].start:spans[-1].end].endswith("theirs.''")
+    a = run_analysis(text)
+    check_offsets(a)
+    assert len(a.quotes) == 1 and a.quotes[0].text == text
+    assert a.quotes[0].cue is not None and a.quotes[0].cue.text == "said"
+
+
+def test_a_that_clause_the_parser_hung_on_the_medium(run_analysis: Run) -> None:
+    a = run_analysis("The port authority said in a statement that it would \"review every contract\" this year.")
+    check_offsets(a)
+    q = quote_with(a, "review every contract")
+    assert q.text.startswith("that it would")
+    assert q.speaker_span is not None
+
+
+def test_the_name_apposed_to_a_whose_role_is_the_speaker(run_analysis: Run) -> None:
+    a = run_analysis("Among the suppliers was Northwind Optics, whose chief executive, Alma Reyes, said the firm "
+                     "had \"never sold a lens to the army\".")
+    check_offsets(a)
+    q = quote_with(a, "never sold a lens")
+    assert speaker_name(a, q) == "Alma Reyes"
+
+
+def test_what_an_object_is_shown_with_stays_and_when_it_was_said_does_not(run_analysis: Run) -> None:
+    a = run_analysis("The latest poll shows Mara Jensen ahead by four points. Tom Reed criticized the levy on Monday.")
+    texts = [q.text for q in a.quotes]
+    assert "Mara Jensen ahead by four points" in texts
+    assert "the levy" in texts
+
+
+def test_statement_nouns_with_and_without_a_holder(run_analysis: Run) -> None:
+    a = run_analysis("Lena Ruiz repeated her view that the tax was unfair. The mayor has long faced charges "
+                     "that he misled the council. The board praised Omar Hadi's determination to finish the dam.")
+    check_offsets(a)
+    q = quote_with(a, "the tax was unfair")
+    assert speaker_name(a, q) == "Lena Ruiz"
+    q = quote_with(a, "he misled the council")
+    assert q.text == "that he misled the council" and q.speaker is None
+    assert any(q.text == "to finish the dam" for q in a.quotes)
+
+
+def test_findings_put_in_a_poll_or_study(run_analysis: Run) -> None:
+    a = run_analysis("In the latest county poll, Ada Fenn led Rob Kell by 6 points among likely voters. "
+                     "Ada Fenn said in a statement that she was pleased.")
+    check_offsets(a)
+    q = quote_with(a, "led Rob Kell")
+    assert q.text == "Ada Fenn led Rob Kell by 6 points among likely voters"
+    assert q.speaker_span is not None and "poll" in a.document.text[q.speaker_span.start:q.speaker_span.end]
+    assert [q.cue.text for q in a.quotes if "pleased" in q.text and q.cue is not None] == ["said"]
+
+
+def test_continue_reports_only_with_a_clause_or_a_quotation(run_analysis: Run) -> None:
+    a = run_analysis("Fuel prices continued to rise. \"We are ready,\" Ines Moreau continued. "
+                     "Her rivals continue their attacks on the plan.")
+    texts = [q.text for q in a.quotes]
+    assert '"We are ready,"' in texts
+    assert not [t for t in texts if "rise" in t or "attacks" in t]

@@ -27,6 +27,21 @@ _OPENING_MARKS = frozenset("\"“‘'")
 _INTENT_DEPS = frozenset({"xcomp"})
 _FACTIVE = frozenset({"know", "realize", "realise", "understand", "recognize", "recognise", "learn", "regret"})
 _ASIDE_DEPS = frozenset({"relcl", "advcl"})
+# prepositions that go on with what is shown or said of the object, not when or where it was said
+_RUN_ON_PREPS = frozenset({"with", "to", "from", "over", "about", "against", "into", "toward", "towards", "than",
+                           "between", "among", "by"})
+_WHEN_WORDS = frozenset({"now", "then", "again", "today", "yesterday", "tonight", "earlier", "later", "recently",
+                         "also", "still", "already", "once", "ago", "soon", "repeatedly", "often", "never", "ever"})
+# speech verbs that report only with a clause or around a quotation ("he continued, ..."), never
+# with an object or an infinitive ("continued to rise")
+_CLAUSE_ONLY = frozenset({"continue"})
+# lemmas the model gets wrong for a cue, with the lemma meant when the word begins with it
+_LEMMA_SLIPS = {"hop": "hope"}
+# "X plans to ...": a stated plan; "X has planned for months to ...": the planning, an event of its own
+_PLANNING = frozenset({"plan"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# "X seems to ...": an impression of no one named, the whole clause its content
+_RAISING = frozenset({"seem", "appear"})
 _CONCESSIVE = frozenset({"though", "although", "while", "whereas"})
 _WHEN_LABELS = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"acl", "amod", "xcomp", "advcl"})
@@ -142,12 +157,19 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
     ..."), "object" ("criticized the plan") and "aside" ("The plan, he said, is dead").
     """
     children = list(parsed.children(verb.i))
-    for c in children:
+    # a clause after the verb first: "Writing for X, who agreed Y won, Z noted that ...": what Z noted follows
+    for c in sorted(children, key=lambda c: c.i < verb.i):
         if c.dep == "ccomp" or (c.dep == "dep" and c.pos in CLAUSE_HEADS and c.i > verb.i):
             if c.i < verb.i and not _fronted_content(parsed, c.i, verb.i):
                 continue
             return parsed.subtree(c.i), "clause", c.i
-    if speech or verb.lemma.lower() in words("speech_intent"):
+    if speech:
+        found = _misattached_clause(parsed, verb, children)
+        if found is not None:
+            return found
+    if cue_lemma(verb) in _CLAUSE_ONLY:  # "continued to rise", "continues his attacks": no statement in those
+        speech = objective = False
+    if speech or cue_lemma(verb) in words("speech_intent"):
         for c in children:
             if c.dep in _INTENT_DEPS:
                 lo, hi = parsed.subtree(c.i)
@@ -155,7 +177,7 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
                 if obj is not None:  # "urged the council to reject it": whom, and what they should do
                     lo = parsed.subtree(obj.i)[0]
                 return (lo, hi), "intent", c.i
-    preps = _prep_cues().get(verb.lemma.lower(), frozenset())
+    preps = _prep_cues().get(cue_lemma(verb), frozenset())
     for c in children:
         if c.dep in ("prep", "prt") and c.text.lower() in preps:
             obj = next((g for g in parsed.children(c.i) if g.dep in ("pobj", "pcomp")), None)
@@ -165,7 +187,7 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
                     if x.i > c.i and x.dep in ("xcomp", "ccomp"):
                         hi = max(hi, parsed.subtree(x.i)[1])
                 return (lo, hi), "prep", obj.i
-    if objective or (speech and verb.lemma.lower() not in _ADDRESSEE_VERBS):
+    if objective or (speech and cue_lemma(verb) not in _ADDRESSEE_VERBS):
         obj = next((c for c in children if c.dep == "dobj"), None)
         if obj is not None:
             lo, hi = _core(parsed, obj.i)
@@ -173,11 +195,12 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
                 if c.i > obj.i and (c.dep in ("oprd", "xcomp", "ccomp") or
                                     (c.dep == "prep" and c.text.lower() in ("as", "to", "of", "for"))):
                     hi = max(hi, parsed.subtree(c.i)[1])
+            hi = max(hi, _rest_of_clause(parsed, verb, children, hi))
             return (lo, hi), "object", obj.i
         passive = next((c for c in children if c.dep == "nsubjpass"), None)
         if passive is not None and objective and any(c.dep == "agent" for c in children):
             return parsed.subtree(passive.i), "object", passive.i  # "the plan was backed by X"
-    if speech and verb.dep in ("parataxis", "advcl") and _set_off(parsed, verb.i):
+    if (speech or cue_lemma(verb) in _CLAUSE_ONLY) and verb.dep in ("parataxis", "advcl") and _set_off(parsed, verb.i):
         # "The economy, he said, is weak": the clause around the parenthetical
         head = verb.head
         lo, hi = parsed.subtree(head)
@@ -189,6 +212,60 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
         if vhi < hi:
             return (vhi, hi), "aside", head
     return None
+
+
+def _misattached_clause(parsed: Parsed, verb: Token, children: list[Token]) -> tuple[tuple[int, int], str, int] | None:
+    """A reported clause the parser hung elsewhere, with the frame "clause" and its head, or None.
+
+    "told a meeting of leaders that few people understood it", "said in a statement
+    that it would respond": a "that" clause read as a relative clause of the
+    addressee or the medium (its "that" a conjunction, not a pronoun of the clause);
+    "said after the convention he would not accept it": a clause with its own
+    subject and no subordinator, read as an adverbial clause.
+    """
+    toks = parsed.tokens
+    for c in children:
+        if c.i < verb.i:
+            continue
+        if c.dep in ("dobj", "prep"):  # "told a meeting of X that ...", "said in a statement that ..."
+            hi = parsed.subtree(c.i)[1]
+            for k in range(c.i + 1, hi):
+                t = toks[k]
+                if t.dep in ("relcl", "acl") and t.pos in CLAUSE_HEADS and any(
+                        m.dep == "mark" and m.text.lower() == "that" for m in parsed.children(k)) \
+                        and any(s.dep in _SUBJECTS for s in parsed.children(k)):
+                    first = next(m.i for m in parsed.children(k) if m.dep == "mark")
+                    return (first, parsed.subtree(k)[1]), "clause", k
+        if c.dep == "advcl" and c.pos in CLAUSE_HEADS and c.tag not in ("VBG", "VBN") \
+                and not any(m.dep in ("mark", "advmod") and m.i < c.i for m in parsed.children(c.i)):
+            subj = next((s for s in parsed.children(c.i) if s.dep in _SUBJECTS and s.i < c.i), None)
+            if subj is not None and toks[subj.i].text.lower() not in _RELATIVE_WORDS:
+                return (parsed.subtree(subj.i)[0], parsed.subtree(c.i)[1]), "clause", c.i
+    return None
+
+
+def _rest_of_clause(parsed: Parsed, verb: Token, children: list[Token], hi: int) -> int:
+    """The end of the verb's complements that run on from ``hi`` ("shows her ahead by 3 points").
+
+    What the object is shown, called or compared with is part of what is said
+    ("shows him with his hands up", "compared them to a snake"); when and where it
+    was said is not ("in a tweet", "on Friday", "during the debate"), and a comma
+    or a dash ends the run.
+    """
+    toks = parsed.tokens
+    end = hi
+    for c in children:
+        if c.i < end:
+            continue
+        if any(toks[k].pos == "PUNCT" for k in range(end, c.i + 1)):
+            break
+        word = c.text.lower()
+        if (c.dep == "prep" and word in _RUN_ON_PREPS) or (c.dep in ("advmod", "acomp") and word not in _WHEN_WORDS
+                                                           and c.tag not in ("WRB",)):
+            end = parsed.subtree(c.i)[1]
+        else:
+            break
+    return end
 
 
 def _core(parsed: Parsed, head: int) -> tuple[int, int]:
@@ -240,6 +317,13 @@ def _cue_range(parsed: Parsed, verb: Token) -> tuple[int, int]:
     return verb.i, hi
 
 
+def cue_lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, with the model's known slips undone ("hopes" is read as "hop")."""
+    lemma = token.lemma.lower()
+    fixed = _LEMMA_SLIPS.get(lemma)
+    return fixed if fixed is not None and token.text.lower().startswith(fixed) else lemma
+
+
 def verb_attributions(parsed: Parsed) -> list[Attribution]:
     """Every attribution headed by a verb of speech, belief, intent or evaluation."""
     speech, belief, objective = words("speech_verbs"), words("speech_belief"), words("speech_object")
@@ -251,19 +335,23 @@ def verb_attributions(parsed: Parsed) -> list[Attribution]:
     for t in parsed.tokens:
         if t.pos not in ("VERB", "AUX"):
             continue
-        lemma = t.lemma.lower()
+        lemma = cue_lemma(t)
         is_speech, is_obj = lemma in speech, lemma in objective
-        is_belief = lemma in belief or lemma in intent
+        is_belief = lemma in belief or (lemma in intent and (lemma not in _PLANNING or _present(parsed, t)))
         if not (is_speech or is_belief or is_obj or lemma in preps):
             continue
         if t.pos == "AUX" and not is_speech:
             continue
         if t.tag == "VBN" and t.dep in _MODIFIER_DEPS and not any(c.dep in _VERB_FRAME for c in parsed.children(t.i)):
             continue  # "a deal agreed by X", "often called Y": a modifier, not a statement
+        seeming = _seeming(parsed, t) if lemma in _RAISING else None
+        if seeming is not None:
+            out.append(Attribution(cue=_cue_range(parsed, t), content=seeming, source=None, source_head=None))
+            continue
         found = _content_of(parsed, t, is_obj, is_speech)
         if found is not None and _in_passing(parsed, t, found[1], found[2], is_speech):
             continue
-        subj = subject_of(parsed, t.i)
+        subj = _whose_role(parsed, subject_of(parsed, t.i))
         passive = next((c.i for c in parsed.children(t.i) if c.dep == "nsubjpass"), None)
         if subj is None and passive is None and is_speech and t.dep not in ("relcl", "acl", "xcomp", "pcomp", "amod"):
             subj = _noun_before(parsed, t.i)
@@ -271,19 +359,57 @@ def verb_attributions(parsed: Parsed) -> list[Attribution]:
         if found is not None:  # an aside keeps the ", he said," it sits in
             lo, hi = found[0]
             content = trimmed(parsed, lo, _before_trailing_aside(parsed, lo, hi)) if found[1] == "aside" \
-                else _without(found[0], parsed, t.i, subj)
+                else _without(found[0], parsed, t.i, subj, clause=found[1] == "clause")
         if content is not None and all(k in when for k in range(*content)):
             content = None
-        if content is not None and subj is None and passive is not None and passive < content[0] \
-                and found is not None and found[1] == "intent":
-            content = (parsed.subtree(passive)[0], content[1])  # "X is said to be ...": X is what is said
+        raised = content is not None and subj is None and passive is not None and passive < content[0] \
+            and found is not None and found[1] == "intent"
+        if raised and content is not None and passive is not None:
+            # "X is said to be ...", "X is expected to win": X is what is said or expected, by an unnamed source
+            content = (parsed.subtree(passive)[0], content[1])
         if content is None and not is_speech:
             continue
-        if not is_speech and subj is None:
+        if not is_speech and subj is None and not raised:
             continue  # "it seems", "for opposing the war": no one holds the belief
         source = source_range(parsed, subj) if subj is not None else None
         out.append(Attribution(cue=_cue_range(parsed, t), content=content, source=source, source_head=subj))
     return out
+
+
+def _present(parsed: Parsed, verb: Token) -> bool:
+    """True for a verb in the simple or progressive present ("plans", "is planning")."""
+    if verb.tag in _PRESENT_TAGS:
+        return True
+    return verb.tag == "VBG" and any(c.dep == "aux" and c.tag in _PRESENT_TAGS for c in parsed.children(verb.i))
+
+
+def _seeming(parsed: Parsed, verb: Token) -> tuple[int, int] | None:
+    """The whole of "X seems to ..." as an impression without a named holder, or None.
+
+    What seems so is a view of the writer's or of no one named; corpora of
+    attribution take the subject, the cue and the infinitive together. "It seems
+    that ..." and a relative clause ("who seems to ...") are left out.
+    """
+    if verb.dep in ("relcl", "acl", "advcl", "xcomp", "ccomp"):
+        return None
+    children = list(parsed.children(verb.i))
+    subj = next((c for c in children if c.dep in _SUBJECTS and c.i < verb.i), None)
+    inf = next((c for c in children if c.dep == "xcomp" and c.i > verb.i
+                and any(g.dep == "aux" and g.text.lower() == "to" for g in parsed.children(c.i))), None)
+    if subj is None or inf is None or (subj.pos == "PRON" and subj.text.lower() in ("it", "there")) \
+            or subj.tag in ("WP", "WDT"):
+        return None
+    return trimmed(parsed, parsed.subtree(subj.i)[0], parsed.subtree(inf.i)[1])
+
+
+def _whose_role(parsed: Parsed, subj: int | None) -> int | None:
+    """The role in "X, whose chief executive, Y, said" when the parser made X the subject, else ``subj``."""
+    if subj is None:
+        return None
+    for c in parsed.children(subj):
+        if c.dep == "appos" and c.i > subj and any(g.text.lower() == "whose" for g in parsed.children(c.i)):
+            return c.i
+    return subj
 
 
 def _noun_before(parsed: Parsed, verb: int) -> int | None:
@@ -316,7 +442,8 @@ def _in_passing(parsed: Parsed, verb: Token, frame: str, content_head: int, spee
     return not speech and frame == "clause" and parsed.tokens[content_head].pos not in CLAUSE_HEADS
 
 
-def _without(content: tuple[int, int], parsed: Parsed, verb: int, subj: int | None) -> tuple[int, int] | None:
+def _without(content: tuple[int, int], parsed: Parsed, verb: int, subj: int | None,
+             clause: bool = False) -> tuple[int, int] | None:
     """The content range cut short of the cue and the subject when the parse put them inside it,
     and of a trailing aside."""
     lo, hi = content
@@ -327,14 +454,17 @@ def _without(content: tuple[int, int], parsed: Parsed, verb: int, subj: int | No
                 hi = k
             else:
                 lo = k + 1
-    return trimmed(parsed, lo, _before_trailing_aside(parsed, lo, hi))
+    return trimmed(parsed, lo, _before_trailing_aside(parsed, lo, hi, clause))
 
 
-def _before_trailing_aside(parsed: Parsed, lo: int, hi: int) -> int:
-    """The end of a content range before a trailing ", which ..." or ", though ..." clause.
+def _before_trailing_aside(parsed: Parsed, lo: int, hi: int, clause: bool = False) -> int:
+    """The end of a content range before a trailing aside of the writer's.
 
-    The writer's comment on a noun of the report ("pneumonia, which forced her to
-    leave") or a concession added to it is not part of what was reported.
+    Asides: a concession (", though ..."), a note on a person (", who is 70") and a
+    ", which ..." clause on a noun reported as an object ("criticized the plan,
+    which ..."). Inside a reported clause, ", which ..." is usually the speaker's own
+    elaboration ("said the rules were unlawful, which would ...") and stays, unless
+    it reports speech of its own ("..., which he said were ...").
     """
     toks = parsed.tokens
     end = hi
@@ -345,7 +475,16 @@ def _before_trailing_aside(parsed: Parsed, lo: int, hi: int) -> int:
         if t.dep not in _ASIDE_DEPS:
             continue
         first, last = parsed.subtree(k)
-        if first > lo + 1 and toks[first - 1].text == "," and last >= end and (t.dep == "relcl" or any(
-                c.dep == "mark" and c.text.lower() in _CONCESSIVE for c in parsed.children(k))):
+        if first > lo + 1 and toks[first - 1].text == "," and last >= end and (any(
+                c.dep == "mark" and c.text.lower() in _CONCESSIVE for c in parsed.children(k))
+                or (t.dep == "relcl" and _relative_aside(parsed, first, last, clause))):
             return first - 1
     return hi
+
+
+def _relative_aside(parsed: Parsed, first: int, last: int, clause: bool) -> bool:
+    """True when a trailing relative clause is the writer's aside rather than part of the report."""
+    if not clause or parsed.tokens[first].text.lower() in ("who", "whom", "when"):
+        return True
+    speech = words("speech_verbs")
+    return any(parsed.tokens[j].lemma.lower() in speech for j in range(first, last))

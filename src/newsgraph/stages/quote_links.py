@@ -160,8 +160,10 @@ def byline_source(parsed: Parsed, text: str, q: Quoted, paras: list[tuple[int, i
     return rng.start, rng.stop
 
 
-def sentence_cue(parsed: Parsed, q: Quoted, atts: list[Attribution], para_of: list[int]) -> Attribution | None:
-    """The speech verb of the quotation's sentences, outside it ("“...”, he added"; "X told reporters: “...”")."""
+def sentence_cue(parsed: Parsed, q: Quoted, atts: list[Attribution], para_of: list[int],
+                 quoted: list[Quoted] | None = None) -> Attribution | None:
+    """The speech verb of the quotation's sentences, outside it and every other quotation
+    ("“...”, he added"; "X told reporters: “...”")."""
     span = parsed.tokens_in(q.start, q.end)
     if not span:
         return None
@@ -182,6 +184,8 @@ def sentence_cue(parsed: Parsed, q: Quoted, atts: list[Attribution], para_of: li
             continue
         if q.start <= cue.start < q.end or cue.lemma.lower() not in speech:
             continue
+        if quoted is not None and inside_quotation(cue.start, quoted):
+            continue  # "“Tell them,” he said. “Tell them again.”": the imperative is quoted, not a cue
         if a.content is not None:
             cs, ce = char_span(parsed, a.content)
             if ce - cs > 0 and not (cs < q.end and q.start < ce) and parsed.tokens[a.content[0]].sent in sents:

@@ -175,6 +175,7 @@ def _doubled_apostrophes(text: str) -> str:
 
 def quoted_spans(text: str) -> list[Quoted]:
     """Every quoted stretch of the text, in order; single-marked ones inside double ones are ``nested``."""
+    original = text
     text = _doubled_apostrophes(text)
     out: list[Quoted] = []
     previous_open = False
@@ -195,4 +196,11 @@ def quoted_spans(text: str) -> list[Quoted]:
                             continues=True) if q is first_top else q for q in found]
         previous_open = unclosed is not None
         out.extend(q for q in found if q.inner_end > q.inner_start and text[q.inner_start:q.inner_end].strip())
-    return out
+    return [_with_doubled_marks(original, q) for q in out] if original is not text else out
+
+
+def _with_doubled_marks(text: str, q: Quoted) -> Quoted:
+    """The quotation grown over both apostrophes of a '' mark at either end (the stand-in marked only one)."""
+    start = q.start - 1 if q.start > 0 and text[q.start - 1:q.start + 1] == "''" else q.start
+    end = q.end + 1 if q.closed and text[q.end - 1:q.end + 1] == "''" else q.end
+    return q if (start, end) == (q.start, q.end) else replace(q, start=start, end=end)

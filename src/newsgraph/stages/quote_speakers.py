@@ -28,11 +28,13 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
     if t.text.lower() in _RELATIVE and toks[t.head].dep in ("relcl", "acl"):
         head = toks[t.head].head
         t = toks[head]
-    if head in refers:
-        return refers[head]
-    for c in parsed.children(head):  # "the Kremlin's spokesman, Dmitry Peskov, said"
+    # "the Kremlin's spokesman, Dmitry Peskov, said", "whose chief executive, Liu Wei, said": the name
+    # in apposition to a role says who speaks, whatever the role noun was resolved to
+    for c in parsed.children(head):
         if c.dep == "appos" and c.i in refers and _is_person(ctx, refers[c.i]):
             return refers[c.i]
+    if head in refers:
+        return refers[head]
     if t.lemma.lower() in words("speech_sources"):
         for prep in parsed.children(head):
             if prep.dep == "prep" and prep.text.lower() in ("from", "of", "by"):

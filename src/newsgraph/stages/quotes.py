@@ -24,7 +24,7 @@ from newsgraph.lexicon import words
 from newsgraph.model import Quote, Span, TextSpan
 from newsgraph.names import fold
 from newsgraph.parsed import Parsed
-from newsgraph.stages.quote_cues import Attribution, verb_attributions
+from newsgraph.stages.quote_cues import Attribution, cue_lemma, verb_attributions
 from newsgraph.stages.quote_links import (
     byline_source,
     char_span,
@@ -38,7 +38,7 @@ from newsgraph.stages.quote_links import (
     speech_like,
 )
 from newsgraph.stages.quote_marks import Quoted, joined_continuations, paragraphs, quoted_spans
-from newsgraph.stages.quote_nouns import according_to, noun_attributions
+from newsgraph.stages.quote_nouns import according_to, findings_in, noun_attributions
 from newsgraph.stages.quote_speakers import PERSONAL, pronoun_speaker, speaker_entity
 
 _WORD = re.compile(r"\w+")
@@ -130,7 +130,7 @@ def _drafts_for_quotations(parsed: Parsed, text: str, quoted: list[Quoted], draf
             continue
         if is_scare(text, q):
             continue
-        a = sentence_cue(parsed, q, atts, para_of)
+        a = sentence_cue(parsed, q, atts, para_of, quoted)
         if a is not None:
             out.append(Draft(q.start, q.end, True, cue=a.cue, source=a.source, source_head=a.source_head,
                              paragraph=q.paragraph))
@@ -278,7 +278,7 @@ def quotes_of(ctx: Context) -> tuple[Quote, ...]:
         return ()
     paras = paragraphs(text)
     para_of = _paragraph_index(parsed, paras)
-    atts = verb_attributions(parsed) + according_to(parsed) + noun_attributions(parsed)
+    atts = verb_attributions(parsed) + according_to(parsed) + findings_in(parsed) + noun_attributions(parsed)
     labels = label_attributions(parsed, text)
     turns = frozenset(para_of[a.content[0]] for a in labels if a.content is not None)
     quoted = joined_continuations([q for q in quoted_spans(text) if not q.nested], turns)
@@ -309,7 +309,7 @@ def _kind(parsed: Parsed, d: Draft) -> str:
     """What the attribution reports: "belief" (believes, thinks), "intent" (vowed to, plans to), else "speech"."""
     if d.cue is None or d.direct:
         return "speech"
-    lemmas = {t.lemma.lower() for t in parsed.tokens[d.cue[0]:d.cue[1]]}
+    lemmas = {cue_lemma(t) for t in parsed.tokens[d.cue[0]:d.cue[1]]}
     if lemmas & words("speech_belief"):
         return "belief"
     if lemmas & words("speech_intent"):
