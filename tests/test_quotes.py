@@ -405,3 +405,9 @@ def test_continue_reports_only_with_a_clause_or_a_quotation(run_analysis: Run) -
     texts = [q.text for q in a.quotes]
     assert '"We are ready,"' in texts
     assert not [t for t in texts if "rise" in t or "attacks" in t]
+
+
+def test_adding_something_to_a_list_is_not_speech(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("The commerce department added 14 firms to its export blacklist on Monday. "
+                     "\"It is fair,\" she added.")
+    assert [q.text for q in a.quotes] == ['"It is fair,"']

@@ -150,6 +150,10 @@ def _bare_phrase_end(parsed: Parsed, head: int) -> int:
     return end
 
 
+# speech verbs that, with an object and "to", put something somewhere ("added X to the list")
+_PLACING_SENSES = frozenset({"add"})
+
+
 def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> tuple[tuple[int, int], str, int] | None:
     """The tokens the verb reports, the frame that gave them and the content's head token.
 
@@ -189,6 +193,9 @@ def _content_of(parsed: Parsed, verb: Token, objective: bool, speech: bool) -> t
                 return (lo, hi), "prep", obj.i
     if objective or (speech and cue_lemma(verb) not in _ADDRESSEE_VERBS):
         obj = next((c for c in children if c.dep == "dobj"), None)
+        if obj is not None and cue_lemma(verb) in _PLACING_SENSES and any(
+                c.dep == "prep" and c.text.lower() in ("to", "into", "onto") for c in children):
+            return None  # "added 14 firms to its blacklist": putting something somewhere, not saying it
         if obj is not None:
             lo, hi = _core(parsed, obj.i)
             for c in children:  # "called them 'deplorables'", "described him as a fraud": the object and its label
