@@ -69,3 +69,18 @@ def test_nickname_joins_the_person(run_analysis: Callable[..., Analysis]) -> Non
                      "Tiger later fled.")
     people = [e for e in a.entities if e.type == "PERSON"]
     assert len(people) == 1 and "Tiger" in people[0].aliases
+
+
+def test_a_counterpart_holds_the_same_office(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Estonian Foreign Minister Margus Tamm and his Finnish counterpart, Liisa Korhonen, "
+                     "signed a joint statement on Tuesday.")
+    assert any(t == "Foreign Minister" for t, _ in roles_of(a, "Liisa Korhonen"))
+
+
+def test_a_counterpart_named_in_the_sentence_before(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Ana Ruiz, the president of Chile, spoke to Tomas Hale on Friday. "
+                     "Hale used the call to thank his counterpart for her help.")
+    assert any(t == "president" for t, _ in roles_of(a, "Tomas Hale"))
+    # what they were is no office to share
+    b = run_analysis("Rolf Lind, a former mayor, met Ada Moss. Moss praised her counterpart.")
+    assert not any(t == "mayor" for t, _ in roles_of(b, "Ada Moss"))

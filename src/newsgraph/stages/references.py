@@ -265,12 +265,41 @@ def role_antecedents(parsed: Parsed, entities: tuple[Entity, ...]) -> dict[int, 
     return out
 
 
+_RELATIONAL = frozenset({"counterpart"})  # "his counterpart": someone else, holding the same office
+
+
+def counterparts(parsed: Parsed, entities: tuple[Entity, ...],
+                 pronouns: Mapping[int, str]) -> list[tuple[int, str, str]]:
+    """``(token, X, Y)`` for each "X's counterpart" that names Y: a named apposition, or the one other person
+    named in that sentence or the one before ("Trump called Lukashenko ... to thank his counterpart")."""
+    index = mention_index(entities, parsed)
+    people = {e.id for e in entities if e.type == "PERSON"}
+    out = []
+    for t in parsed.tokens:
+        if t.pos != "NOUN" or t.lemma.lower() not in _RELATIONAL or t.i in index:
+            continue
+        poss = next((c for c in parsed.children(t.i) if c.dep == "poss"), None)
+        owner = None if poss is None else (pronouns.get(poss.i) or index.get(poss.i))
+        if owner is None or owner not in people:
+            continue
+        named = [index.get(c.i) for c in parsed.children(t.i) if c.dep == "appos"]
+        if not named or named[0] is None:
+            lo = parsed.sentences[max(0, t.sent - 1)].first
+            named = list({eid for k, eid in index.items() if lo <= k < t.i and eid in people and eid != owner})
+        if len(named) == 1 and named[0] is not None and named[0] != owner:
+            out.append((t.i, owner, named[0]))
+    return out
+
+
 def resolve_references(ctx: Context) -> Context:
     """The context with ``refers_to``: names, pronouns and role nouns mapped to entity ids."""
     refers = dict(mention_index(ctx.entities, ctx.parsed))
     roles = role_antecedents(ctx.parsed, ctx.entities)
     for k, eid in roles.items():
         refers.setdefault(k, eid)
-    for k, eid in _pronoun_antecedents(ctx.parsed, ctx.entities, roles).items():
+    pronouns = _pronoun_antecedents(ctx.parsed, ctx.entities, roles)
+    for k, eid in pronouns.items():
         refers.setdefault(k, eid)
+    for k, _owner, other in counterparts(ctx.parsed, ctx.entities, pronouns):
+        refers.setdefault(k, other)
     return replace(ctx, refers_to=MappingProxyType(refers))

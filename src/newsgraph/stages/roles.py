@@ -17,7 +17,7 @@ from newsgraph.lexicon import words
 from newsgraph.model import Entity, Role
 from newsgraph.parsed import Parsed
 from newsgraph.stages.entities import mention_index
-from newsgraph.stages.references import pronoun_antecedents
+from newsgraph.stages.references import counterparts, pronoun_antecedents
 
 _ROLE_PARTS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "advmod", "npadvmod"})
 _ROLE_PREPS = frozenset({"of", "at", "for", "to", "with", "in", "on"})
@@ -153,9 +153,29 @@ def _affiliations(parsed: Parsed, root: int, index: dict[int, str], entities: di
         for obj in parsed.children(prep.i):
             ent = index.get(obj.i)
             if obj.dep == "pobj" and ent and ent != holder and entities[ent].type == "ORG":
-                lo, hi = parsed.subtree(prep.i)
+                # "of the Washington-based Kennan Institute", without what follows the name
                 out.append(Role(title=f"{prep.text.lower()} {entities[ent].name}",
-                                start=parsed.tokens[lo].start, end=parsed.tokens[hi - 1].end, of=ent))
+                                start=prep.start, end=parsed.tokens[obj.i].end, of=ent))
+    return out
+
+
+def _office_of(parsed: Parsed, roles: list[Role]) -> list[Role]:
+    """The office words of someone's roles ("president" of "the president of Belarus"), as roles of their own.
+
+    What a counterpart shares is the office, not whom it is held for: the title is the office
+    word(s) and the span points at them.
+    """
+    out = []
+    for r in roles:
+        toks = [parsed.tokens[k] for k in parsed.tokens_in(r.start, r.end)]
+        if any(t.text.lower() in ("former", "ex", "ex-", "late", "acting") for t in toks):
+            continue  # what they were, not what they are
+        for n in (3, 2, 1):
+            hit = next((toks[i:i + n] for i in range(len(toks) - n + 1)
+                        if " ".join(t.text.lower() for t in toks[i:i + n]) in words("offices")), None)
+            if hit:
+                out.append(Role(title=parsed.text[hit[0].start:hit[-1].end], start=hit[0].start, end=hit[-1].end))
+                break
     return out
 
 
@@ -187,9 +207,15 @@ def attach_roles(ctx: Context) -> Context:
             root = next((k for k in range(last - 1, first - 1, -1)
                          if not first <= parsed.tokens[k].head < last or parsed.tokens[k].head == k), last - 1)
             collect(e.id, root, first, last)
-    for k, holder in pronoun_antecedents(parsed, ctx.entities).items():
+    pronouns = pronoun_antecedents(parsed, ctx.entities)
+    for k, holder in pronouns.items():
         if by_id[holder].type == "PERSON" and parsed.tokens[k].dep in ("nsubj", "nsubjpass"):
             collect(holder, k, k, k + 1)
+    for _k, owner, other in counterparts(parsed, ctx.entities, pronouns):
+        for a, b in ((owner, other), (other, owner)):  # a counterpart holds the same office
+            for r in _office_of(parsed, list(roles[a].values())):
+                if not any(r.title.lower() in x.title.lower() for x in roles[b].values()):
+                    roles[b].setdefault((r.start, r.end), r)
     entities = tuple(replace(e, roles=tuple(sorted(roles[e.id].values(), key=lambda r: r.start)))
                      for e in ctx.entities)
     return replace(ctx, entities=entities)
