@@ -501,3 +501,10 @@ def _participants_named_in_gold(score: Any, gold: list[dict[str, Any]],
                         right += bool(score.keys(ents.get(i) or {}) & wanted)
                     break
     return named, right
+
+
+def test_a_deed_credited_by_thanks_is_its_own_event(run_analysis: Run) -> None:
+    a = run_analysis("Anna Berg thanked Tomas Hale for releasing 16 political prisoners.")
+    release = [v for v in a.events if v.type == "RETREAT"]
+    assert release and [a.entity(s).name for s in release[0].source] == ["Tomas Hale"]  # type: ignore[union-attr]
+    assert any(v.type == "SUPPORT" for v in a.events)

@@ -17,7 +17,7 @@ from newsgraph.model import Entity
 from newsgraph.parsed import Parsed
 from newsgraph.stages.event_actors import is_other_pronoun, own_head, phrase_entities
 from newsgraph.stages.event_mood import climb_clauses
-from newsgraph.stages.event_triggers import REPORTING, Trigger, sense_of, verb_above
+from newsgraph.stages.event_triggers import REPORTING, Trigger, credited_deed, sense_of, verb_above
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "oprd"})
@@ -57,6 +57,9 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             if subj and parsed.tokens[subj[0]].tag == "WP":
                 return [parsed.tokens[v.i].head], False  # "a president who had been threatening"
             return (subj or passive), not subj
+        credit = credited_deed(parsed, v)
+        if credit is not None:  # "thanked his counterpart for releasing ...": the one thanked did it
+            return [c.i for c in parsed.children(credit) if c.dep in ("dobj", "dative")], False
         if v.dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head != v.i:
             raised = v.dep == "xcomp"
             v = parsed.tokens[v.head]

@@ -405,6 +405,23 @@ def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]
     return out
 
 
+# "thanked X for releasing prisoners", "praised Y for brokering the truce": the deed credited is a
+# happening of its own, done by the one credited (accusations are left out: what they allege is not told as fact)
+CREDIT_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "reward", "hail", "applaud", "credit",
+                          "honour", "honor"})
+
+
+def credited_deed(parsed: Parsed, t: Token) -> int | None:
+    """For a gerund in "thanked X for <gerund>", the credit verb's token; else None."""
+    if t.dep != "pcomp" or t.head == t.i:
+        return None
+    prep = parsed.tokens[t.head]
+    if prep.text.lower() != "for" or prep.head == prep.i:
+        return None
+    verb = parsed.tokens[prep.head]
+    return verb.i if verb.lemma.lower() in CREDIT_VERBS else None
+
+
 def governing_triggers(parsed: Parsed, triggers: list[Trigger],
                        refers_to: Mapping[int, str] | None = None) -> list[Trigger]:
     """The triggers no other trigger governs, each with the ones it absorbs as members.
@@ -434,6 +451,8 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger],
             if _is_concession(parsed, t) or (t.i == trig.anchor and is_earlier_happening(parsed, t, refers_to,
                                                                                           reactions)):
                 break  # "despite invading two countries, X signed ...": told against it, not part of it
+            if credited_deed(parsed, t) is not None:
+                break  # "thanked X for releasing prisoners": the release is a happening of its own
             t = parsed.tokens[t.head]
             steps += 1
             if coordinated and (t.i in at or t.i in anchors):
