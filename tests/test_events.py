@@ -508,3 +508,11 @@ def test_a_deed_credited_by_thanks_is_its_own_event(run_analysis: Run) -> None:
     release = [v for v in a.events if v.type == "RETREAT"]
     assert release and [a.entity(s).name for s in release[0].source] == ["Tomas Hale"]  # type: ignore[union-attr]
     assert any(v.type == "SUPPORT" for v in a.events)
+
+
+def test_a_joint_appearance_is_a_meeting(run_analysis: Run) -> None:
+    a = run_analysis("Vladimir Putin smiled through his appearances with Donald Trump on Friday night.",
+                     published="2025-08-16")
+    meeting = [v for v in a.events if v.type == "CONSULT"]
+    assert meeting and {a.entity(s).name for s in meeting[0].source} == {"Vladimir Putin", "Donald Trump"}  # type: ignore[union-attr]
+    assert meeting[0].date is not None and (meeting[0].date.value or "").startswith("2025-08-15")
