@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from newsgraph.documents import InputError, count_lines, document_from_record, read_jsonl
-from newsgraph.model import Analysis, Document, Failure
+from newsgraph.model import Document, Failure
 from newsgraph.pipeline import analyze_documents
 
 
@@ -81,13 +80,3 @@ def analyze_records(records: Iterable[dict[str, Any]], model: str | None = None)
 
     for result in analyze_documents(documents(), model=model):
         yield result.to_dict()
-
-
-def iter_jsonl_results(source: str | Path, model: str | None = None) -> Iterator[Analysis | Failure]:
-    """The analyses of a JSONL file's lines, streamed."""
-    return analyze_documents(read_jsonl(source), model=model)
-
-
-def stdout() -> IO[str]:
-    """Standard output (a seam for tests)."""
-    return sys.stdout

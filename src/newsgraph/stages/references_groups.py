@@ -62,9 +62,10 @@ def _is_agent(parsed: Parsed, t: Token) -> bool:
     return not (t.dep == "nsubjpass" and any(c.dep in ("ccomp", "xcomp") for c in parsed.children(verb.i)))
 
 
-def _window_start(parsed: Parsed, i: int) -> int:
-    """The first token of the sentence before token ``i``'s (or of its own, at the start)."""
-    return parsed.sentences[max(parsed.tokens[i].sent - 1, 0)].first
+def _looking_back(parsed: Parsed, i: int) -> tuple[range, int | None]:
+    """The tokens of ``i``'s sentence before it, nearest first, and the last token of the sentence before."""
+    own = parsed.sentence_of(i).first
+    return range(i - 1, own - 1, -1), (own - 1 if own > 0 else None)
 
 
 def _is_head_of_mention(index: Mapping[int, str], k: int) -> bool:
@@ -76,11 +77,9 @@ def _nearest_singular(parsed: Parsed, i: int, index: Mapping[int, str], by_id: M
                       found: Mapping[int, str]) -> str | None:
     """The organisation or country that is the nearest subject before token ``i``, unless a noun competes."""
     toks = parsed.tokens
-    own = parsed.sentence_of(i).first
-    for k in range(i - 1, _window_start(parsed, i) - 1, -1):
+    back, before = _looking_back(parsed, i)
+    for k in back:
         t = toks[k]
-        if k < own:  # in the sentence before only its main subject can be meant
-            return _main_subject_singular(parsed, k, index, by_id, found)
         if t.pos == "PRON" and t.dep in SUBJECTS:
             if t.text.lower() in SINGULAR and k in found:
                 return found[k]  # "Russia said. It added ... It": a chain
@@ -98,23 +97,17 @@ def _nearest_singular(parsed: Parsed, i: int, index: Mapping[int, str], by_id: M
             return e.id
         if t.tag in ("NN", "NNP") or t.dep in SUBJECTS:
             return None  # a thing or an unnamed subject is nearer
-    return None
+    # in the sentence before only its main subject can be meant
+    return None if before is None else _main_subject_singular(parsed, before, index, by_id, found)
 
 
 def _nearest_plural(parsed: Parsed, i: int, index: Mapping[int, str], by_id: Mapping[str, Entity],
                     found: Mapping[int, str]) -> str | None:
     """The group that is the nearest plural noun phrase before token ``i``, when it stands alone."""
     toks = parsed.tokens
-    own = parsed.sentence_of(i).first
-    for k in range(i - 1, _window_start(parsed, i) - 1, -1):
+    back, before = _looking_back(parsed, i)
+    for k in back:
         t = toks[k]
-        if k < own:  # in the sentence before only its main subject can be meant
-            subj = _main_subject(parsed, k)
-            if subj is None:
-                return None
-            if toks[subj].pos == "PRON":
-                return found.get(subj) if toks[subj].text.lower() in PLURAL else None
-            return _group_named_by(parsed, subj, index, by_id)
         if t.pos == "PRON":
             if t.text.lower() in PLURAL and t.dep in SUBJECTS:
                 return found.get(k)  # the same group as the "they" before, or nothing
@@ -125,7 +118,12 @@ def _nearest_plural(parsed: Parsed, i: int, index: Mapping[int, str], by_id: Map
         if not plural and t.dep != "conj":
             continue
         return _group_named_by(parsed, k, index, by_id)
-    return None
+    subj = None if before is None else _main_subject(parsed, before)  # the sentence before: its main subject
+    if subj is None:
+        return None
+    if toks[subj].pos == "PRON":
+        return found.get(subj) if toks[subj].text.lower() in PLURAL else None
+    return _group_named_by(parsed, subj, index, by_id)
 
 
 def _group_named_by(parsed: Parsed, k: int, index: Mapping[int, str], by_id: Mapping[str, Entity]) -> str | None:
