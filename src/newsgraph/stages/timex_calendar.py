@@ -48,6 +48,18 @@ def shifted_month(year: int, month: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+def month_value(d: date, k: int) -> str:
+    """The month ``k`` months after the one holding day ``d`` (``2025-08``)."""
+    y, m = shifted_month(d.year, d.month, k)
+    return f"{y}-{m:02d}"
+
+
+def quarter_value(d: date, k: int) -> str:
+    """The quarter ``k`` quarters after the one holding day ``d`` (``2025-Q3``)."""
+    y, m = shifted_month(d.year, d.month, 3 * k)
+    return f"{y}-Q{(m - 1) // 3 + 1}"
+
+
 def shifted_day(d: date, k: int, unit: str) -> str:
     """The TIMEX3 value ``k`` units after day ``d``, as precise as the unit (days, weeks, months, years)."""
     if unit in ("TH", "TM", "TS"):
@@ -57,11 +69,9 @@ def shifted_day(d: date, k: int, unit: str) -> str:
     if unit in ("W", "2W"):
         return (d + timedelta(weeks=k * (2 if unit == "2W" else 1))).isoformat()
     if unit == "M":
-        y, m = shifted_month(d.year, d.month, k)
-        return f"{y}-{m:02d}"
+        return month_value(d, k)
     if unit == "Q":
-        y, m = shifted_month(d.year, d.month, 3 * k)
-        return f"{y}-Q{(m - 1) // 3 + 1}"
+        return quarter_value(d, k)
     step = {"Y": 1, "10Y": 10, "100Y": 100}.get(unit, 1)
     return str(d.year + k * step)
 
@@ -215,11 +225,9 @@ def unit_value(d: date, unit: str, k: int) -> str:
     if unit == "weekend":
         return iso_week(d + timedelta(weeks=k)) + "-WE"
     if unit == "month":
-        y, m = shifted_month(d.year, d.month, k)
-        return f"{y}-{m:02d}"
+        return month_value(d, k)
     if unit == "quarter":
-        y, m = shifted_month(d.year, d.month, 3 * k)
-        return f"{y}-Q{(m - 1) // 3 + 1}"
+        return quarter_value(d, k)
     if unit == "decade":
         return str(d.year // 10 + k)[:3]
     if unit == "century":
