@@ -17,10 +17,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from newsgraph.context import Context
+from newsgraph.analysis.context import Context
+from newsgraph.analysis.nlp import load_model, to_parsed
+from newsgraph.analysis.pipeline import STAGES, analyze_documents, parse_date
 from newsgraph.model import Document
-from newsgraph.nlp import load_model, to_parsed
-from newsgraph.pipeline import STAGES, analyze_documents, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import Store
-from newsgraph.batch import analyze_jsonl
-from newsgraph.documents import read_jsonl
-from newsgraph.pipeline import analyze_documents
+from newsgraph.analysis.batch import analyze_jsonl
+from newsgraph.analysis.documents import read_jsonl
+from newsgraph.analysis.pipeline import analyze_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 

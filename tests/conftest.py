@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from newsgraph.model import Analysis
-
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+from tests.paths import SHARED
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +47,8 @@ def score_gold(shared_scorer: Any) -> Callable[[Path], dict[str, Any]]:
     def run(path: Path) -> dict[str, Any]:
         if not path.exists():
             pytest.skip(f"{path.name} is absent")
+        from newsgraph.analysis.pipeline import analyze_documents
         from newsgraph.model import Document
-        from newsgraph.pipeline import analyze_documents
 
         gold = shared_scorer.load_docs(path)
         docs = [Document(id=str(g["id"]), text=g["text"], published=g.get("published")) for g in gold]

@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
+from tests.paths import ROOT, SHARED
+
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", SHARED))
 FLOORS: dict[str, dict[str, float]] = {
     k: v for k, v in json.loads((ROOT / "tests" / "accuracy_floors.json").read_text()).items() if not k.startswith("_")
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsgraph
-from newsgraph.pipeline import STAGES, Stage, check_order
+from newsgraph.analysis.pipeline import STAGES, Stage, check_order
 
 
 def test_all_names_exist() -> None:

@@ -5,9 +5,9 @@
     >>> [e.name for e in a.entities]  # doctest: +SKIP
 """
 
+from newsgraph.analysis.pipeline import analyze, analyze_documents
+from newsgraph.corpus.store import Store
 from newsgraph.model import Analysis, Document, Entity, Event, Failure, Quote, Role, Span, TextSpan, Timex
-from newsgraph.pipeline import analyze, analyze_documents
-from newsgraph.store import Store
 
 __all__ = ["Analysis", "Document", "Entity", "Event", "Failure", "Quote", "Role", "Span", "Store", "TextSpan",
            "Timex", "analyze", "analyze_documents"]

@@ -1,0 +1,1 @@
+"""Events: PLOVER-coded happenings, their parties, date, place and mood."""

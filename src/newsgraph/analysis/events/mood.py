@@ -1,0 +1,143 @@
+"""The mood of an event: planned, possible, conditional, denied or failed, and the type it takes then.
+
+PLOVER reads intent: a planned or promised deed is a promise (AGREE) when it is
+cooperative and a threat (THREATEN) when it is hostile; a refused promise is a
+refusal (REJECT); what is denied ("There was no deal") is negated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.analysis.events.lexicon import COOPERATIVE, HOSTILE, INTENT, senses
+from newsgraph.analysis.events.triggers import REPORTING, Trigger, object_anchor
+from newsgraph.analysis.parsed import Parsed, Token
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MAYBE_AUX = frozenset({"would", "could", "may", "might", "can", "'d"})
+_OBLIGATION_AUX = frozenset({"must", "should"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_FAILING = frozenset({"fail"})
+_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+
+
+# ---------------------------------------------------------------- mood: intent, negation, condition
+
+
+def _aux_lemmas(parsed: Parsed, verb: int) -> set[str]:
+    return {c.text.lower() for c in parsed.children(verb) if c.dep in ("aux", "auxpass")}
+
+
+def climb_clauses(parsed: Parsed, i: int) -> list[Token]:
+    """The words above token ``i`` up to the clause that reports it: "[is willing] to withdraw"."""
+    out = []
+    t = parsed.tokens[i]
+    steps = 0
+    while t.head != t.i and t.dep in ("xcomp", "acomp", "pcomp", "prep", "ccomp", "conj", "advcl", "relcl", "acl",
+                                      "dobj", "pobj", "attr", "nsubj", "nsubjpass") and steps < 8:
+        t = parsed.tokens[t.head]
+        out.append(t)
+        if t.lemma.lower() in REPORTING:
+            break
+        steps += 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """Whether an event is planned, only possible, conditional, denied, or failed."""
+
+    future: bool
+    maybe: bool
+    obliged: bool
+    conditional: bool
+    negated: bool
+    failed: bool
+
+
+def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
+    """The mood of the event around its trigger and governing verb."""
+    anchor = trig.anchor if trig.anchor == trig.tok or _governs_mood(parsed, trig) else trig.tok
+    aux = _aux_lemmas(parsed, anchor) | _aux_lemmas(parsed, trig.tok)
+    future = bool(aux & _FUTURE_AUX) or "going" in aux
+    maybe = bool(aux & _MAYBE_AUX)
+    obliged = bool(aux & _OBLIGATION_AUX)
+    negated = _has_negation(parsed, anchor) or _has_negation(parsed, trig.tok) or _without(parsed, trig.tok)
+    conditional = _has_condition(parsed, anchor)
+    failed = False
+    for up in climb_clauses(parsed, anchor):
+        if up.lemma.lower() in REPORTING:
+            if "would" in aux:
+                future, maybe = True, False  # "said they would meet": the future of the past
+            break
+        conditional = conditional or _has_condition(parsed, up.i)
+    t = parsed.tokens[anchor]
+    for _ in range(4):  # "plans to impose", "is willing to withdraw", "failed to reach", "its readiness to talk"
+        if t.head == t.i or not (t.dep in ("xcomp", "acomp") or (t.dep == "acl" and _is_intent(parsed.tokens[t.head]))):
+            break
+        t = parsed.tokens[t.head]
+        lemma = t.lemma.lower()
+        if any(s.type == INTENT for s in senses().get(lemma, ())):
+            future = True
+            negated = negated or _has_negation(parsed, t.i)  # "has no plans to send troops"
+        if lemma in _FAILING:
+            failed = True
+        future = future or bool(_aux_lemmas(parsed, t.i) & _FUTURE_AUX)
+    return Mood(future, maybe, obliged, conditional, negated, failed)
+
+
+def _is_intent(tok: Token) -> bool:
+    """True for a word of plan or willingness ("plan", "readiness")."""
+    return any(s.type == INTENT for s in senses().get(tok.lemma.lower(), ()))
+
+
+def _governs_mood(parsed: Parsed, trig: Trigger) -> bool:
+    """True when the verb a noun trigger hangs on also says whether it happens ("will hold talks")."""
+    t = parsed.tokens[trig.slot]
+    return t.dep in ("dobj", "attr", "oprd", "nsubjpass") or object_anchor(parsed, trig)
+
+
+def _has_negation(parsed: Parsed, i: int) -> bool:
+    for c in parsed.children(i):
+        low = c.text.lower()
+        if c.dep == "neg" or low in ("never", "no", "n't"):
+            return True
+        if low == "longer" and any(g.text.lower() == "no" for g in parsed.children(c.i)):
+            return True
+        if c.dep == "det" and low == "no":
+            return True
+    return False
+
+
+def _without(parsed: Parsed, i: int) -> bool:
+    """True for "held without trial": a noun trigger under "without" names what did not happen."""
+    t = parsed.tokens[i]
+    return t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and parsed.tokens[t.head].text.lower() == "without"
+
+
+def _has_condition(parsed: Parsed, i: int) -> bool:
+    return any(c.dep == "mark" and c.text.lower() in _CONDITIONS for c in parsed.children(i)) or (
+        parsed.tokens[i].dep == "advcl"
+        and any(c.dep == "mark" and c.text.lower() in _CONDITIONS for c in parsed.children(i)))
+
+
+def coded_type(trig: Trigger, mood: Mood, complement: str | None) -> tuple[str, bool]:
+    """The PLOVER type the event takes in its mood, and whether it stays negated."""
+    kind = trig.sense.type
+    control = "control" in trig.sense.flags
+    if kind == "AGREE" and control and complement in HOSTILE:
+        kind = "THREATEN"  # "vowed to strike back"
+    if "light" in trig.sense.flags and complement is not None and complement not in _VERBAL:
+        kind = complement  # "approved a loan": the approval is the aid itself; "approved the deal" stays SUPPORT
+    if mood.failed and kind in COOPERATIVE:
+        return "REJECT", False  # "failed to reach agreement"
+    promised = mood.future or (mood.maybe and kind in HOSTILE)
+    if mood.negated and (mood.future or mood.maybe) and kind in COOPERATIVE:
+        return "REJECT", False  # "will not accept"
+    if promised and not control:
+        if kind in COOPERATIVE:
+            kind = "AGREE"
+        elif kind in HOSTILE:
+            kind = "THREATEN"
+    return kind, mood.negated or mood.failed
+

@@ -1,0 +1,1 @@
+"""Quotes: quotations and reported speech, their cues, and who said them."""

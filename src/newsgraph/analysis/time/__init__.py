@@ -1,0 +1,1 @@
+"""Time: temporal expressions found as TimeML draws them and normalised to TIMEX3 values."""

@@ -1,0 +1,285 @@
+"""TIMEX3 values for durations, sets, times of day and vague references.
+
+"three years", "the past two years", "a day before", "every week", "15 a year",
+"18:00 UTC", "now", "recently": the rules for each candidate pattern, keyed by its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+
+from newsgraph.analysis.time.calendar import (
+    COMPLEMENT_END,
+    DEICTIC_SHIFT,
+    SEASONS,
+    VAGUE_NUMBERS,
+    Frame,
+    Result,
+    anchor_date,
+    duration_value,
+    group,
+    inside_name,
+    month_number,
+    month_year,
+    narrative_value,
+    number_value,
+    shifted_day,
+    shifted_value,
+    unit_code,
+    weekday_date,
+    with_part,
+    ymd,
+)
+from newsgraph.analysis.time.patterns import Candidate, timex_words, vague_values
+
+_MONTH_ONLY = re.compile(r"\d{4}-\d\d")
+
+
+def sign_of(direction: str) -> int:
+    """+1 for a word that counts forward in time ("later", "after"), -1 for one that counts back."""
+    return 1 if direction in ("later", "after", "from now", "hence") else -1
+
+
+def _ago(c: Candidate, f: Frame) -> Result | None:
+    """The date of "two weeks ago", "three days later": counted from publication or the narrative."""
+    n, unit, direction = number_value(group(c, "num")), unit_code(group(c, "unit")), group(c, "dir").lower()
+    if direction in ("before", "after", "prior") and not COMPLEMENT_END.match(f.after):
+        return None  # "two days before the launch": the duration alone is the timex
+    if n is None:
+        # "a few years ago", "some days later": a vague stretch before or after now
+        return "DATE", "PAST_REF" if sign_of(direction) < 0 else "FUTURE_REF"
+    k = int(n) if n == int(n) else 0
+    sign = sign_of(direction)
+    from_now = direction in ("ago", "from now", "hence")
+    if not from_now and unit in ("Y", "10Y", "100Y") and f.anchor_value and f.anchor_value[:4].isdigit():
+        # "in 2012 ... five years later": count from the year the narrative is in, keep its precision
+        step = {"10Y": 10, "100Y": 100}.get(unit, 1)
+        return "DATE", shifted_value(f.anchor_value, sign * k * step)
+    if not from_now and unit == "M" and f.anchor_value and _MONTH_ONLY.fullmatch(f.anchor_value):
+        # "fined in March ... two months later": count from the month the narrative is in
+        y, m = int(f.anchor_value[:4]), int(f.anchor_value[5:7]) + sign * k
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return "DATE", f"{y}-{m:02d}"
+    base = f.dct if from_now else anchor_date(f)
+    if base is None or k == 0:
+        return "DATE", None
+    if direction == "ago" and unit in ("Y", "10Y", "100Y"):
+        # news gold reads "two years ago" as the stretch of time, not a year to compute
+        return "DURATION", duration_value(n, unit)
+    return "DATE", shifted_day(base, sign * k, unit)
+
+
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand|%|percent)?(?:\s+[a-z][a-z-]*){0,2}"
+                          r"|\bonce|\btwice|\btimes)\s*$")
+
+
+_CLOCK_CUE = re.compile(r"\b(?:at|by|until|from|after|before|around|about)\s*$")
+
+
+def _duration(c: Candidate, f: Frame) -> Result | None:
+    """A stretch of time ("three years", "the past two decades", "a 25-year") or a rate ("15 a year")."""
+    num, unit = group(c, "num"), unit_code(group(c, "unit"))
+    text = c.match.group().lower()
+    if unit == "TS" and (num.lower() in ("a", "an", "second") or c.match.group().lower().endswith(" second")):
+        return None  # "a second attempt", "six second-hand planes"
+    if unit == "Q" and (num.lower() in ("a", "an", "one") or number_value(num) is None):
+        return None  # "about a quarter of its dealers", "in some quarters": shares and circles, not time
+    if len(num) == 4 and num.isdigit() and unit == "TH" and (num.startswith("0") or _CLOCK_CUE.search(f.before)):
+        return None  # "0800 hours", "at 1500 hours": a time of day
+    if len(num) == 4 and num.isdigit() and not group(c, "unit").lower().endswith("s"):
+        return None  # "the 2005 year" is a year
+    n = number_value(num)
+    if n is None and num.lower() in ("a", "an", "single"):
+        n = 1.0
+    if group(c, "half") or text.endswith("and a half"):
+        n = None if n is None else n + 0.5
+    # "15 a year", "80,000 barrels a day": a rate, so a set
+    if num.lower() in ("a", "an") and _RATE_BEFORE.search(f.before):
+        return "SET", duration_value(1, unit)
+    if n is None and not num.lower().startswith((*VAGUE_NUMBERS, "a couple")):
+        return None
+    return "DURATION", duration_value(n, unit)
+
+
+def _half_unit(c: Candidate, f: Frame) -> Result | None:
+    """The duration of "half an hour", "a quarter of a century" and the like."""
+    share = 0.25 if group(c, "share").lower().startswith("a quarter") else 0.5
+    return "DURATION", duration_value(share, unit_code(group(c, "unit")))
+
+
+def _past_unit(c: Candidate, f: Frame) -> Result | None:
+    """A duration for "the past week"; for "the next day", the day after the narrative's."""
+    text = c.match.group().lower()
+    unit = group(c, "unit").lower()
+    if unit == "day" and text.startswith(("the next", "the following", "the previous")):
+        # "the next day": the day after the one the narrative is at, not a stretch of one day
+        base = anchor_date(f)
+        step = -1 if text.startswith("the previous") else 1
+        return "DATE", (base + timedelta(days=step)).isoformat() if base else None
+    if text.startswith(("the first", "the last", "the final")) and group(c, "unit").lower() != "decade":
+        return None
+    return "DURATION", duration_value(1, unit_code(group(c, "unit")))
+
+
+def _many_long(c: Candidate, f: Frame) -> Result | None:
+    """The vague duration of "decades-long", "multi-year"."""
+    unit = group(c, "unit").lower()
+    code = "Y" if unit in ("multi", "decades", "centuries") or not unit else unit_code(unit)
+    return "DURATION", duration_value(None, code)
+
+
+def _plural_units(c: Candidate, f: Frame) -> Result | None:
+    """The vague duration of "for years", "within days"."""
+    return "DURATION", duration_value(None, unit_code(group(c, "unit")))
+
+
+def _every(c: Candidate, f: Frame) -> Result | None:
+    """The set of "every week", "every three weeks", "twice a year", "three times a week" (a week, thrice)."""
+    num = group(c, "num") if c.rule == "every" else ""  # "three times a week" counts times, not weeks
+    n = number_value(num) if num else 1.0
+    if n and re.search(r"(?i)\bother\b", c.match.group()):
+        n *= 2  # "every other week": a fortnight
+    return "SET", duration_value(n if n else 1.0, unit_code(group(c, "unit")))
+
+def _every_weekday(c: Candidate, f: Frame) -> Result | None:
+    """The set of "every Monday", "on Mondays": ``XXXX-WXX-1``."""
+    name = (group(c, "weekday") or group(c, "weekdays")).lower()
+    wd = timex_words("weekday").get(name)
+    return ("SET", f"XXXX-WXX-{int(wd) + 1}") if wd is not None else None
+
+
+def _every_season(c: Candidate, f: Frame) -> Result | None:
+    """The set of "every summer" (``XXXX-SU``) or "each January" (``XXXX-01``)."""
+    season = group(c, "season").lower()
+    if season:
+        return "SET", f"XXXX-{SEASONS[season]}"
+    month = month_number(c.match.group().split()[-1])
+    return ("SET", f"XXXX-{month:02d}") if month else None
+
+
+def _next_part(c: Candidate, f: Frame) -> Result | None:
+    """A part of the day after (or before) the narrative's: "the next morning", "the previous evening"."""
+    base = anchor_date(f)
+    if base is None:
+        return "TIME", None
+    step = 1 if group(c, "rel").lower() in ("next", "following") else -1
+    return with_part((base + timedelta(days=step)).isoformat(), group(c, "part"))
+
+
+def _adverb_set(c: Candidate, f: Frame) -> Result | None:
+    """The set of "weekly", "annual"; None inside a name ("The Daily Telegraph")."""
+    if inside_name(c, f):
+        return None
+    code = timex_words("every").get(group(c, "every").lower(), "Y")
+    return "SET", duration_value(1, code)
+
+
+_DATE_AFTER = re.compile(r",? (?:on )?([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? \d{4})")
+
+
+def _clock_day(c: Candidate, f: Frame) -> str | None:
+    """The day a time of day falls on: a day named with it, else the narrative's day."""
+    m = _DATE_AFTER.match(f.after)
+    if m and month_number(m.group(1)) and f.dct:
+        month, day = month_number(m.group(1)), int(m.group(2))
+        value = ymd(month_year(f.dct, month, f.tense, day), month, day)
+        if value:
+            return value
+    word = group(c, "dayword").lower()
+    if word and f.dct:
+        if word in DEICTIC_SHIFT:
+            return (f.dct + timedelta(days=DEICTIC_SHIFT[word])).isoformat()
+        wd = timex_words("weekday").get(word)
+        if wd is not None:
+            return weekday_date(f.dct, int(wd), f.tense).isoformat()
+    base = anchor_date(f)
+    return base.isoformat() if base else None
+
+
+def _clock(c: Candidate, f: Frame) -> Result | None:
+    """A clock time on the day it belongs to ("18:00 UTC", "6:40 p.m.", "1200 GMT")."""
+    h, mi = int(group(c, "h")), int(group(c, "mi") or 0)
+    ampm = group(c, "ampm").lower().replace(".", "")
+    if c.rule == "military" and group(c, "tz").lower() in ("hours", "hrs") and not _CLOCK_CUE.search(f.before):
+        return None  # "2000 hours of video" is no time of day; "at 0800 hours" is
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    if c.rule == "clock" and not ampm and not group(c, "tz") and not group(c, "dayword") \
+            and not _CLOCK_CUE.search(f.before):
+        return None  # "3:1" scores, "1:30" ratios: a clock needs a cue
+    day = _clock_day(c, f)
+    zone = "Z" if group(c, "tz").upper() in ("UTC", "GMT", "Z") else ""
+    return "TIME", f"{day or 'XXXX-XX-XX'}T{h:02d}:{mi:02d}{zone}"
+
+
+def _noon(c: Candidate, f: Frame) -> Result | None:
+    """Noon or midnight on the day it belongs to."""
+    word = group(c, "word").lower()
+    day = _clock_day(c, f)
+    return "TIME", f"{day or 'XXXX-XX-XX'}T{'24:00' if word == 'midnight' else '12:00'}"
+
+
+def _daypart(c: Candidate, f: Frame) -> Result | None:
+    """The narrative's day and the part of it named ("in the morning")."""
+    base = anchor_date(f)
+    return with_part(base.isoformat() if base else None, group(c, "part"))
+
+_NOW_CUES = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re", "until", "by", "from", "of", "till",
+                       "than", "since", "right", "just", "up", "even", "for"})
+
+
+def _vague(c: Candidate, f: Frame) -> Result | None:
+    """The reference value of "now", "recently", "the future"; None for a discourse "now"."""
+    phrase = c.match.group().lower()
+    words = f.before.split()
+    prev = words[-1] if words else ""
+    if phrase == "now" and prev not in _NOW_CUES and prev not in _UNIT_WORDS:
+        return None  # "that now looks unlikely": a discourse "now", not a time
+    if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
+        return None
+    if phrase == "current" and prev != "the":
+        return None
+    if phrase == "later" and (re.match(r"\s+(?:than|on)\b", f.after) or prev in ("or", "no", "much", "the", "than")):
+        return None  # "later than planned", "sooner or later"
+    if phrase.startswith("recent") and prev == "most":
+        return None
+    return "DATE", vague_values().get(phrase)
+
+
+_UNIT_WORDS = frozenset(f"{u}{s}" for u in ("minute", "hour", "day", "week", "month", "year", "decade")
+                        for s in ("", "s"))
+
+
+def _ordinal_unit(c: Candidate, f: Frame) -> Result | None:
+    """The unit the narrative is in, for "a second straight day", "fourth week in a row"."""
+    if not (group(c, "row") or group(c, "run")):
+        return None  # "the second day of the summit" is not today
+    unit = group(c, "unit").lower()
+    return narrative_value("day" if unit == "session" else unit, f)
+
+
+def _year_ago(c: Candidate, f: Frame) -> Result | None:
+    """The year before the narrative's, for "year-earlier", "year-ago"."""
+    if f.anchor_value and f.anchor_value[:4].isdigit():
+        return "DATE", str(int(f.anchor_value[:4]) - 1)
+    return "DATE", str(f.dct.year - 1) if f.dct else None
+
+
+def _num_pair(c: Candidate, f: Frame) -> Result | None:
+    """The first number of "between 60 and 90 days", with the unit of the second."""
+    n = number_value(group(c, "num"))
+    return ("DURATION", duration_value(n, unit_code(group(c, "unit")))) if n else None
+
+
+DURATION_RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
+    "ago": _ago, "duration": _duration, "half_unit": _half_unit, "past_unit": _past_unit, "many_long": _many_long,
+    "plural_units": _plural_units, "bare_units": _plural_units, "every": _every, "times_a": _every,
+    "adverb_set": _adverb_set,
+    "every_weekday": _every_weekday, "every_season": _every_season, "next_part": _next_part,
+    "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart, "vague": _vague,
+    "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago,
+}

@@ -1,0 +1,317 @@
+"""Temporal expressions, normalised to TIMEX3 values against the publication date.
+
+Candidates come from the surface patterns in ``patterns.py``; they are read
+left to right, longest first, so that a value can lean on the narrative so far
+("a day before" is the day before the last day named). The tense of the clause,
+read from the parse, decides which way a bare weekday or month points: "met on
+Friday" is the Friday before publication, "will meet on Friday" the one after.
+Spans are drawn as TimeML draws them: no leading preposition ("since January" ->
+"January"), modifiers that change the value kept ("the end of 2009", "early June").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from newsgraph.analysis.context import Context
+from newsgraph.analysis.parsed import Parsed, Token
+from newsgraph.analysis.time.calendar import FUTURE, PAST, PRESENT, Frame, duration_value, number_value, unit_code
+from newsgraph.analysis.time.normalise import normalise
+from newsgraph.analysis.time.patterns import Candidate, find_candidates
+from newsgraph.model import Timex
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_PAST_TAGS = frozenset({"VBD"})
+# words before a calendar value that narrow it and belong to its span ("the end of 2009", "early June")
+_NARROWING = re.compile(r"(?i)(?:the (?:very )?(?:end|beginning|start|middle|close|turn|first half|second half"
+                        r"|rest|remainder) of |(?:early|late|mid)(?:-| )|(?:early|late) in )$")
+# words at the edges of a match that TIMEX3 leaves out: focus adverbs and "within" carry no mod value
+# ("just two weeks" -> "two weeks"), a possessive is not part of the date ("Monday's" -> "Monday"),
+# "over the next three years" is a preposition before a stretch (unlike "over six years", mod MORE_THAN),
+# and "in a row" counts runs, not time ("the fourth week in a row" -> "the fourth week")
+_LEADING_NON_TIMEX = re.compile(r"(?i)(?:just|only|merely|within|over(?= the (?:next|past|last|coming|following"
+                                r"|previous|remaining|first|final)\b))\s+(?=\S)")
+_TRAILING_NON_TIMEX = re.compile(r"(?i)(?:(?<=[a-z])['’]s|\s+in a row)$")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+_ABSOLUTE = re.compile(r"^\d{3,4}")
+
+
+def _governing_verb(parsed: Parsed, i: int) -> Token | None:
+    """The nearest verb at or above token ``i`` in the parse."""
+    tok = parsed.tokens[i]
+    if tok.pos in ("VERB", "AUX"):
+        return tok
+    for t in parsed.ancestors(i):
+        if t.pos in ("VERB", "AUX"):
+            return t
+    return None
+
+
+# verbs whose present passive (or copula "due") looks ahead: "is scheduled for", "is expected on"
+_PLANNING = frozenset({"plan", "schedule", "slate", "set", "due", "intend", "propose", "timetable",
+                       "earmark", "pencil", "tip"})
+
+
+def _plans_ahead(parsed: Parsed, verb: Token, aux: list[Token]) -> bool:
+    """True for a present passive of planning ("is planned") or a present "is due"."""
+    if verb.tag == "VBN" and verb.lemma.lower() in _PLANNING:
+        return any(a.dep == "auxpass" and a.tag in ("VBZ", "VBP") for a in aux)
+    if verb.lemma.lower() == "be" and verb.tag in ("VBZ", "VBP"):
+        return any(c.text.lower() == "due" for c in parsed.children(verb.i) if c.dep in ("acomp", "attr", "advmod"))
+    return False
+
+
+def verb_tense(parsed: Parsed, verb: Token, depth: int = 0) -> int:
+    """PAST, PRESENT or FUTURE: the time a verb's clause speaks of, from its tag and its auxiliaries."""
+    aux = [c for c in parsed.children(verb.i) if c.dep in ("aux", "auxpass")]
+    if any(a.text.lower() in _FUTURE_AUX or a.lemma.lower() in ("will", "shall") for a in aux):
+        return FUTURE
+    if verb.tag == "VB" and any(a.tag == "TO" for a in aux):
+        # an infinitive ("set to land on Monday") looks ahead of the verb that governs it
+        head = parsed.tokens[verb.head]
+        if depth < 3 and head.i != verb.i and head.pos in ("VERB", "AUX"):
+            governing = verb_tense(parsed, head, depth + 1)
+            return PAST if governing == PAST else FUTURE
+        return FUTURE
+    if verb.tag in _PAST_TAGS or any(a.tag in _PAST_TAGS for a in aux):
+        return PAST
+    if any(a.lemma.lower() == "have" for a in aux):
+        return PRESENT  # "has been scheduled for June 3": the present perfect looks both ways
+    if _plans_ahead(parsed, verb, aux):
+        return FUTURE  # "is planned for Dec. 3", "is due in May": a present that speaks of what is to come
+    if verb.tag == "VBG" and any(a.lemma.lower() == "be" for a in aux):
+        return FUTURE  # "is meeting on Friday"
+    if verb.tag == "VBN" and not aux:
+        if verb.lemma.lower() in _PLANNING and verb.lemma.lower() != "set":
+            return FUTURE  # "exams planned for May 4": what a plan is for lies ahead ("a record set on" is past)
+        return PAST  # "plans announced in January": a participle standing for the past
+    return PRESENT
+
+
+def clause_tense(parsed: Parsed, start: int, end: int) -> int:
+    """The tense of the clause holding the characters ``[start, end)``; PRESENT when it cannot be read."""
+    if not parsed.tokens:
+        return PRESENT
+    toks = parsed.tokens_in(start, end)
+    if not toks:
+        return PRESENT
+    first = toks[0]
+    # the token of the span whose head lies outside it
+    head = next((k for k in toks if not (toks.start <= parsed.tokens[k].head < toks.stop)), first)
+    verb = _governing_verb(parsed, head)
+    return verb_tense(parsed, verb) if verb is not None else PRESENT
+
+
+_PAST_PREP = re.compile(r"(?i)\b(?:since|ago)\s+$")
+_UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
+# a past reporting verb right before the day: the day belongs to the saying, not to what was said
+_REPORTED = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|stated|declared|warned|revealed|insisted"
+                       r"|claimed|admitted|denied|disclosed)\s+(?:on\s+|late\s+|early\s+)?$")
+_FUTURE_PREP = re.compile(r"(?i)\b(?:through|before|by)\s+$")
+
+
+def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
+    """The direction a candidate points: "since" looks back, "until" ahead, else the clause's tense."""
+    before = text[max(0, c.start - 12):c.start]
+    if _PAST_PREP.search(before):
+        return PAST
+    if _UNTIL.search(before):
+        # "closed until Friday": the end of a state still running; "worked until Tuesday": a past one
+        return PAST if _finite_past(parsed, c) else FUTURE
+    if _REPORTED.search(text[max(0, c.start - 40):c.start]):
+        return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
+    tense = clause_tense(parsed, c.start, c.end)
+    if tense == PRESENT and _FUTURE_PREP.search(before):
+        return FUTURE
+    if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
+        return FUTURE
+    if tense == PRESENT and c.rule == "weekday" and _in_headline(text, c.start) and not _FUTURE_PREP.search(before):
+        return PAST  # headlinese: "Markets fall on Monday" reports a Monday gone by
+    return tense
+
+
+_HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """True for characters in a headline: a short first line, with no closing stop, above a body."""
+    first_break = text.find("\n")
+    if first_break < 0 or start >= first_break or first_break > 150 or not text[first_break:].strip():
+        return False
+    return not _HEADLINE_END.search(text[:first_break])
+
+
+def _finite_past(parsed: Parsed, c: Candidate) -> bool:
+    """True when the candidate hangs on a past verb with its own subject ("negotiators worked until ...")."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    if verb is None:
+        return False
+    kids = list(parsed.children(verb.i))
+    has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in kids)
+    return has_subject and (verb.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in kids))
+
+
+def _schedule_present(text: str, parsed: Parsed, c: Candidate) -> bool:
+    """True for a weekday in a simple present of the body ("the rally starts on Saturday"): a schedule.
+
+    A headline's present tells of the past ("Stocks tumble on Monday"), so the first
+    line of a text with several is left to the nearer day.
+    """
+    first_break = text.find("\n")
+    if first_break >= 0 and c.start < first_break:
+        return False
+    toks = parsed.tokens_in(c.start, c.end)
+    if not toks:
+        return False
+    # the day must hang on the verb itself ("starts on Saturday"), not on a noun ("the auction on Sunday")
+    head = parsed.tokens[parsed.tokens[toks[0]].head]
+    verb = parsed.tokens[head.head] if head.dep == "prep" else head
+    return verb.tag in ("VBZ", "VBP") and verb.lemma.lower() not in ("say", "tell", "report")
+
+
+_FRAMING_PREP = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]or)\s+$")
+
+
+def _frames_its_clause(text: str, c: Candidate) -> bool:
+    """True for a year that sets the time of its clause: "in 2007", "last year"; not "the 1988 crash", "the year"."""
+    if c.rule == "relative":
+        return c.match.group().lower().endswith("year")
+    return c.rule == "year" and bool(_FRAMING_PREP.search(text[max(0, c.start - 12):c.start]))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
+# a new clause between the year and the month ("since its launch in 2003 and that as of February")
+_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|that|which|who|since|after|before|when|until|then)\b")
+
+
+def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: date | None,
+           anchor_value: str | None, year_end: int) -> Frame:
+    """The frame a candidate is normalised in; ``year_end`` is where the last year that frames a clause ends."""
+    cased = text[max(0, c.start - 40):c.start]
+    # a year named earlier in the same clause ("Last year, sales fell in December") holds its bare months
+    year_here = anchor_value if year_end and anchor_value and len(anchor_value) == 4 and anchor_value.isdigit() \
+        and not _SENTENCE_BREAK.search(text, year_end, c.start) \
+        and not _CLAUSE_BREAK.search(text, year_end, c.start) else None
+    return Frame(dct=dct, tense=tense, anchor_day=anchor_day, anchor_value=anchor_value,
+                 before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here)
+
+
+def _narrowed_start(text: str, start: int, value: str | None) -> int:
+    """The start of the span with a narrowing phrase before it ("the end of", "early") taken in."""
+    if not value or not _ABSOLUTE.match(value):
+        return start
+    m = _NARROWING.search(text[max(0, start - 40):start])
+    return start - len(m.group()) if m else start
+
+
+# "three days later than planned": a shift from a plan, whose complement belongs to the span
+_THAN_PLANNED = re.compile(r"(?i) than (?:(?:originally|initially|first|previously) )?(?:planned|scheduled|expected"
+                           r"|anticipated|intended|forecast|promised|hoped)\b")
+_APPOSITION = re.compile(r"\s*,\s*$")
+
+
+def _restated(text: str, start: int, found: list[Timex]) -> tuple[str, str | None] | None:
+    """The type and value of the date a shift-from-plan stands beside ("on May 9, two days later than planned")."""
+    if not found:
+        return None
+    last = found[-1]
+    if last.type not in ("DATE", "TIME") or not last.value or not _ABSOLUTE.match(last.value):
+        return None
+    return (last.type, last.value) if _APPOSITION.fullmatch(text, last.end, start) else None
+
+
+def _shift_from_plan(c: Candidate) -> tuple[str, str | None] | None:
+    """The stretch a shift from an unnamed plan amounts to ("three weeks later than expected" -> P3W)."""
+    n = number_value(c.match.group("num") or "")
+    return ("DURATION", duration_value(n, unit_code(c.match.group("unit") or ""))) if n else None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` without the edge words TIMEX3 leaves out ("just", "within", a possessive)."""
+    lead = _LEADING_NON_TIMEX.match(text, start, end)
+    if lead:
+        start = lead.end()
+    tail = _TRAILING_NON_TIMEX.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
+
+
+_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
+                          "season", "holiday"})
+
+
+def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
+    """Every temporal expression of the text, in text order, with its TIMEX3 type and value."""
+    text = parsed.text
+    # left to right, the longest first: a candidate inside or across one already taken is dropped
+    candidates = sorted(find_candidates(text), key=lambda c: (c.start, c.start - c.end))
+    taken_to = 0  # the end of the last span taken
+    found: list[Timex] = []
+    anchor_day: date | None = None
+    anchor_value: str | None = None
+    year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
+    for c in candidates:
+        if c.start < taken_to:
+            continue
+        tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES else PRESENT
+        result = normalise(c, _frame(text, c, dct, tense, anchor_day, anchor_value, year_end))
+        if result is None:
+            continue
+        kind, value = result
+        end = c.end
+        than = _THAN_PLANNED.match(text, c.end) if c.rule == "ago" else None
+        if than:
+            end = than.end()
+            kind, value = _restated(text, c.start, found) or _shift_from_plan(c) or (kind, value)
+        start = _narrowed_start(text, c.start, value) if kind == "DATE" else c.start
+        if start < taken_to:
+            start = c.start
+        taken_to = end
+        start, end = _trimmed(text, start, end)
+        found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
+        if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value):
+            anchor_value = value
+            year_end = c.end if _frames_its_clause(text, c) else 0
+            if _DAY_VALUE.match(value):
+                anchor_day = date.fromisoformat(value[:10])
+    found.extend(_year_ranges(text, found))
+    found.sort(key=lambda t: t.start)
+    return tuple(found)
+
+
+_YEAR_RANGE = re.compile(r"\b(?:[Ff]rom|[Bb]etween) (1[5-9]\d\d|20\d\d) (?:to|and|until|till|through) "
+                         r"(1[5-9]\d\d|20\d\d)\b")
+
+
+_MOVED = re.compile(r"(?i)\b(?:back|forward|delay\w*|postpon\w*|mov\w*|push\w*|shift\w*|chang\w*|brought|bring\w*"
+                    r"|put off|extend\w*|advanc\w*)\b[^.;]{0,40}$")
+
+
+def _year_ranges(text: str, found: list[Timex]) -> list[Timex]:
+    """The stretch of a range of years ("from 2009 to 2011" -> P2Y), laid over the two years' own timexes.
+
+    News TimeML (MEANTIME) marks the range as a duration besides its two ends.
+    """
+    years = {(t.start, t.end) for t in found if t.type == "DATE" and t.value and len(t.value) == 4}
+    out: list[Timex] = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if _MOVED.search(text[max(0, m.start() - 50):m.start()]):
+            continue  # "pushed back its target from 2005 to 2006": a change of date, not a stretch of time
+        if m.span(1) in years and m.span(2) in years and 0 < last - first < 100:
+            out.append(Timex(text=m.group(), start=m.start(), end=m.end(), type="DURATION", value=f"P{last - first}Y"))
+    return out
+
+
+def find_timexes(ctx: Context) -> Context:
+    """The context with its ``timexes`` layer filled."""
+    try:
+        found = timexes_of(ctx.parsed, ctx.published)
+    except Exception:
+        # an odd document must lose its timexes, never its analysis
+        return replace(ctx, timexes=(), warnings=(*ctx.warnings, "timexes: could not be read"))
+    return replace(ctx, timexes=found)

@@ -1,0 +1,103 @@
+"""The command line: each command parses its arguments, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+
+from newsgraph.analysis.batch import analyze_jsonl
+from newsgraph.analysis.documents import InputError, read_article
+from newsgraph.analysis.nlp import ModelNotFound
+from newsgraph.analysis.pipeline import analyze_documents
+from newsgraph.cli.common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail
+from newsgraph.cli.corpus import register as register_corpus_commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """newsgraph: news in, sourced and structured intelligence out."""
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--published", callback=check_date, metavar="YYYY-MM-DD",
+              help="The publication date; relative dates are resolved against it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="text: a readable report (the default on a terminal); json: the newsgraph/1 object.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the result here instead of standard output.")
+@click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def analyze(path: Path, published: str | None, fmt: str | None, output: Path | None, model: str | None,
+            quiet: bool) -> None:
+    """Analyse one article (.txt, .html, .md) or a JSONL file of articles (one a line).
+
+    \b
+    Examples:
+      newsgraph analyze article.txt --published 2025-08-16
+      newsgraph analyze article.txt --format json > analysis.json
+      newsgraph analyze docs.jsonl --output analyses.jsonl
+    """
+    try:
+        if path.suffix.lower() == ".jsonl":
+            with _open_out(output) as out:
+                summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
+            click.echo(f"{summary.analysed} analysed, {summary.failed} failed", err=True)
+            sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+        doc, warnings = read_article(path, published=published)
+        for w in warnings:
+            click.echo(f"newsgraph: warning: {w}", err=True)
+        result = next(analyze_documents([doc], model=model))
+    except (InputError, ModelNotFound) as err:
+        fail(str(err))
+    if not hasattr(result, "entities"):
+        fail(f"{path}: {getattr(result, 'error', 'analysis failed')}")
+    from newsgraph.model import Analysis
+
+    assert isinstance(result, Analysis)
+    if fmt is None:
+        fmt = "text" if output is None and sys.stdout.isatty() else "json"
+    if fmt == "json":
+        with _open_out(output) as out:
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        from rich.console import Console
+
+        from newsgraph.cli.render import print_report
+
+        with _open_out(output) as out:
+            print_report(result, Console(file=out, width=None if out is sys.stdout else 140))
+
+
+class _open_out:
+    """Standard output, or a file opened for writing (UTF-8)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.f: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return sys.stdout
+        try:
+            self.f = self.path.open("w", encoding="utf-8")
+        except OSError as err:
+            fail(f"cannot write {self.path}: {err.strerror}")
+        return self.f
+
+    def __exit__(self, *exc: object) -> None:
+        if self.f is not None:
+            self.f.close()
+
+
+register_corpus_commands(cli)
+
+
+def main() -> None:
+    """The ``newsgraph`` command."""
+    cli()

@@ -1,0 +1,133 @@
+"""Data access to the corpus: many articles' analyses in one SQLite file, actors and events resolved across them.
+
+Each batch of articles is written in one transaction, so a run stopped half way
+leaves whole articles only. Actors, merged events and the network are derived
+tables, rebuilt after an ingest and before any query that finds them stale.
+Ingest and export are functions over a ``Database`` (``ingest.py``, ``export.py``);
+``store.Store`` puts them together as the public API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
+from newsgraph.corpus.queries import (
+    UnknownActor,
+    actor_file,
+    corpus_counts,
+    documents,
+    find_actor,
+    list_actors,
+    list_events,
+    list_quotes,
+    timeline,
+)
+from newsgraph.corpus.schema import connect
+from newsgraph.corpus.write import insert_analysis, known_hashes, rebuild_derived
+from newsgraph.model import Analysis
+
+DEFAULT_DB = "newsgraph.db"
+
+__all__ = ["DEFAULT_DB", "Database", "UnknownActor"]
+
+
+class Database:
+    """Data access to the corpus (SQLite): store analyses, resolve, and ask about actors, events, quotes, paths."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.db_path = str(path)
+        self.conn: sqlite3.Connection = connect(self.db_path)
+
+    def close(self) -> None:
+        """Close the database (its write-ahead log folded in, so the store is one file again)."""
+        with contextlib.suppress(sqlite3.Error):  # another process still reads it: the log is folded in later
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    def add(self, analyses: Iterable[Analysis], authors: Mapping[str, str | None] | None = None) -> list[str]:
+        """Store analyses in one transaction; the ids of the documents that were new (duplicates are skipped)."""
+        added: list[str] = []
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for analysis in analyses:
+                doc_id = insert_analysis(self.conn, analysis, (authors or {}).get(analysis.document.id))
+                if doc_id is not None:
+                    added.append(doc_id)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return added
+
+    def known_hashes(self) -> set[str]:
+        """The content hashes of the articles already stored."""
+        return known_hashes(self.conn)
+
+    def resolve(self) -> None:
+        """Re-resolve actors, merged events and the network from every stored article."""
+        rebuild_derived(self.conn)
+
+    def _ready(self) -> sqlite3.Connection:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
+        if row is None or row[0] != "1":
+            self.resolve()
+        return self.conn
+
+    def _actor_id(self, name: str | None) -> int | None:
+        return None if name is None else find_actor(self._ready(), name)
+
+    # -- questions -------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, actors, events and quotes the store holds."""
+        return corpus_counts(self._ready())
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's metadata, in the order ingested."""
+        return documents(self.conn)
+
+    def actors(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """The actors (name, type, documents), most reported first; only one type if given."""
+        return list_actors(self._ready(), type, limit)
+
+    def actor(self, name: str) -> dict[str, Any]:
+        """One actor: name, type, aliases, roles, documents, events, quotes, connections."""
+        actor_id = self._actor_id(name)
+        assert actor_id is not None
+        return actor_file(self.conn, actor_id)
+
+    def events(self, type: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+        """The events merged across articles, each with its documents, by date."""
+        return list_events(self._ready(), type, self._actor_id(actor))
+
+    def timeline(self, actor: str | None = None, since: str | None = None,
+                 until: str | None = None) -> list[dict[str, Any]]:
+        """Events (and an actor's quotes) in date order, within ``since``..``until`` when given."""
+        return timeline(self._ready(), self._actor_id(actor), since, until)
+
+    def quotes(self, by: str | None = None) -> list[dict[str, Any]]:
+        """The quotes, by date; only one speaker's if given."""
+        return list_quotes(self._ready(), self._actor_id(by))
+
+    def network(self, actor: str | None = None, depth: int = 1) -> dict[str, Any]:
+        """The actor network's nodes and edges, whole or around one actor."""
+        return network(self._ready(), self._actor_id(actor), depth)
+
+    def path(self, a: str, b: str, limit: int = MAX_PATHS) -> list[list[str]]:
+        """How two actors connect: paths (lists of actor names), cheapest first, through different go-betweens."""
+        first, second = self._actor_id(a), self._actor_id(b)
+        assert first is not None and second is not None
+        return paths_between(self.conn, first, second, limit)

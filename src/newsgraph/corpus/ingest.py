@@ -1,0 +1,220 @@
+"""Articles into the store: files (.txt, .md, .html), folders, JSONL and CSV; analysed once, stored in batches.
+
+An article already in the store (same text) is skipped before it is analysed, so a
+second run over the same input changes nothing and a run that was stopped carries
+on where it stopped. A file or line that cannot be read is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+
+from newsgraph.analysis.documents import (
+    MAX_ARTICLE_BYTES,
+    InputError,
+    count_lines,
+    decode,
+    document_from_record,
+    html_to_text,
+    read_article,
+    read_jsonl,
+)
+from newsgraph.corpus.write import content_hash
+from newsgraph.model import Analysis, Document, Failure
+
+if TYPE_CHECKING:
+    from newsgraph.corpus.db import Database
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+COLLECTION_SUFFIXES = frozenset({".jsonl", ".csv"})
+Analyzer = Callable[..., Iterator[Analysis | Failure]]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """How an ingest went: articles added, already there, and skipped with the reason."""
+
+    added: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """How many articles or inputs were skipped because they could not be read or analysed."""
+        return len(self.failures)
+
+
+def article_files(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
+    """Each input file named or found in a named folder (sorted), or a ``Failure`` for a path that is not there."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                suffix = child.suffix.lower()
+                if child.is_file() and not child.name.startswith(".") and (
+                        suffix in ARTICLE_SUFFIXES or suffix in COLLECTION_SUFFIXES):
+                    yield child
+        elif p.exists():
+            yield p
+        else:
+            yield Failure(str(p), f"{p}: no such file or folder")
+
+
+def read_html(path: Path) -> tuple[Document, str | None, list[str]]:
+    """An HTML article (trafilatura): its document with title and date, its author, warnings."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path} cannot be read: {err.strerror}") from None
+    html, warnings = decode(data, str(path))
+    text, meta = html_to_text(html)
+    if not text.strip():
+        raise InputError(f"{path} has no article text that could be extracted from its HTML")
+    published = meta.get("published")
+    return (Document(id=path.stem, text=text, published=published[:10] if published else None,
+                     title=meta.get("title")), meta.get("author"), warnings)
+
+
+def read_csv(path: Path) -> Iterator[Document | Failure]:
+    """Each row of a CSV file of articles (a header with ``text``; ``id``, ``published``, ``title`` ...)."""
+    csv.field_size_limit(MAX_ARTICLE_BYTES)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            if not reader.fieldnames or "text" not in reader.fieldnames:
+                yield Failure(str(path), f"{path}: a CSV of articles needs a header row with a 'text' column")
+                return
+            for n, row in enumerate(reader, start=2):
+                record = {k: (v if v != "" else None) for k, v in row.items() if k}
+                try:
+                    yield document_from_record(record, f"{path.stem}-{n}")
+                except InputError as err:
+                    yield Failure(str(record.get("id") or f"{path.stem}-{n}"), f"{path} line {n}: {err}")
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        yield Failure(str(path), f"{path} cannot be read as CSV: {err}")
+
+
+def read_inputs(paths: Iterable[str | Path], authors: dict[str, str | None], warn: Callable[[str], None],
+                published: str | None = None) -> Iterator[Document | Failure]:
+    """Every article of the inputs, in order (dated ``published`` when it gives no date), or a ``Failure``."""
+    for item in _read_each(paths, authors, warn):
+        if published and isinstance(item, Document) and not item.published:
+            item = replace(item, published=published)
+        yield item
+
+
+def _read_each(paths: Iterable[str | Path], authors: dict[str, str | None],
+               warn: Callable[[str], None]) -> Iterator[Document | Failure]:
+    for item in article_files(paths):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        suffix = item.suffix.lower()
+        try:
+            if suffix == ".jsonl":
+                yield from read_jsonl(item)
+            elif suffix == ".csv":
+                yield from read_csv(item)
+            elif suffix in (".html", ".htm"):
+                doc, author, warnings = read_html(item)
+                authors[doc.id] = author
+                yield doc
+            else:
+                doc, warnings = read_article(item)
+                yield doc
+            for w in warnings if suffix not in COLLECTION_SUFFIXES else ():
+                warn(w)
+        except InputError as err:
+            yield Failure(str(item), str(err))
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """About how many articles the inputs hold (for a progress bar's total)."""
+    total = 0
+    for item in article_files(paths):
+        if isinstance(item, Failure) or item.suffix.lower() not in COLLECTION_SUFFIXES:
+            total += 1
+        else:
+            try:
+                total += max(count_lines(item) - (item.suffix.lower() == ".csv"), 0)
+            except OSError:
+                total += 1
+    return total
+
+
+def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | None = None,
+                 published: str | None = None, show_progress: bool = False, batch_size: int = 16,
+                 analyze: Analyzer | None = None) -> IngestSummary:
+    """Analyse and store every new article of ``paths``, a transaction per batch; what happened.
+
+    ``published`` dates the articles that give no date of their own (text files).
+    """
+    from newsgraph.analysis.pipeline import analyze_documents
+
+    console = Console(stderr=True, file=sys.stderr, soft_wrap=True)  # a skipped file's name must stay whole
+    summary = IngestSummary()
+    authors: dict[str, str | None] = {}
+    seen = store.known_hashes()
+    progress = _Progress(console, count_inputs(paths)) if show_progress else None
+
+    def warn(message: str) -> None:
+        console.print(f"[yellow]warning[/] {escape(message)}", highlight=False)
+
+    def fresh() -> Iterator[Document | Failure]:
+        for item in read_inputs(paths, authors, warn, published):
+            if isinstance(item, Document):
+                digest = content_hash(item.text)
+                if digest in seen:
+                    summary.duplicates += 1
+                    if progress:
+                        progress.advance()
+                    continue
+                seen.add(digest)
+            yield item
+
+    batch: list[Analysis] = []
+    try:
+        for result in (analyze or analyze_documents)(fresh(), model=model):
+            if isinstance(result, Failure):
+                summary.failures.append(result)
+                said = result.error if result.error.startswith(result.id) else f"{result.id}: {result.error}"
+                console.print(f"[yellow]skipped[/] {escape(said)}", highlight=False)
+            else:
+                batch.append(result)
+                if len(batch) >= batch_size:
+                    summary.added += len(store.add(batch, authors))
+                    batch = []
+            if progress:
+                progress.advance()
+        summary.added += len(store.add(batch, authors))
+    finally:
+        if progress:
+            progress.stop()
+    store.resolve()
+    return summary
+
+
+class _Progress:
+    """A progress bar on stderr: count, articles/s, time left."""
+
+    def __init__(self, console: Console, total: int) -> None:
+        from newsgraph.analysis.batch import progress_bar
+
+        self.bar = progress_bar(console)
+        self.task = self.bar.add_task("ingesting", total=total, rate="")
+        self.bar.start()
+
+    def advance(self) -> None:
+        speed = self.bar.tasks[self.task].speed
+        self.bar.update(self.task, advance=1, rate=f"{speed:.1f} articles/s" if speed else "")
+
+    def stop(self) -> None:
+        self.bar.stop()

@@ -1,0 +1,350 @@
+"""Across articles: which per-article entities are one actor, which event mentions are one happening.
+
+Pure functions over small rows read from the store, so the whole corpus is
+re-resolved in one pass after each ingest (order of ingestion does not matter).
+
+Actors: per-article entities already group "Putin" with "Vladimir Putin". Here
+entities join when they share a full name (two or more words, honorifics and
+initials aside) or, for places and organisations, any alias or the same country.
+A bare surname ("Zelensky", "Mr Zelensky") joins the one full name in the corpus
+that ends with it; when several people share the surname it joins only the one
+whose role it shares ("president" of the same country), otherwise it stays apart.
+A role standing for a person ("Ukraine's president") joins the one actor holding
+that role.
+
+Events: mentions of the same PLOVER type, sharing their participants, dated within
+a day or two of each other (the event's date, else the article's) are one event.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.analysis.entities.names import country_named, fold, name_key
+from newsgraph.lexicon import words
+
+PERSON, NORP = "PERSON", "NORP"
+_INITIAL = re.compile(r"^[a-z]\.?$")
+_TRANSLITERATED_END = re.compile(r"(?:iy|yy|yi)$")
+_ROLE_OF = re.compile(r"^(?P<of>.+?)'s? (?P<title>[a-z][a-z \-]*)$")
+_TITLE_OF = re.compile(r"^(?P<title>[a-z][a-z \-]*?) of (?:the )?(?P<of>.+)$")
+_EXACT_DAYS, _FALLBACK_DAYS = 1, 2
+_MIN_COMPANY = 2  # actors named beside a bare surname that must also stand beside the full name
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """One entity of one article, as the resolver needs it."""
+
+    doc_id: str
+    eid: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[tuple[str, str | None], ...] = ()  # (title, name of the entity the role is "of")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One event mention of one article, with its participants already mapped to actors."""
+
+    doc_id: str
+    vid: str
+    type: str
+    day: date | None  # the event's own date, else None
+    published: date | None
+    participants: frozenset[int]
+    negated: bool = False
+    hypothetical: bool = False
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def spelling_key(word: str) -> str:
+    """A word as outlets' spellings of one name share it: no accents, "-iy"/"-yy" endings as "-y".
+
+    "Zelensky", "Zelenskyy" and "Zelenskiy" are one man in three style guides; "Élysée"
+    and "Elysee" one palace.
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _TRANSLITERATED_END.sub("y", plain) if len(plain) > 4 else plain  # "Yi" is a name, not an ending
+
+
+def person_key(text: str) -> str:
+    """A person's name as compared across articles: folded, no honorific or leading title, no initials."""
+    tokens = name_key(text).replace("-", " - ").split()
+    titles, honorifics = words("entities/titles"), words("entities/honorifics")
+    while len(tokens) > 1 and (tokens[0] in titles or tokens[0] in honorifics):
+        tokens = tokens[1:]
+    kept = [spelling_key(t) for t in tokens if not _INITIAL.match(t)] or tokens
+    return " ".join(kept).replace(" - ", "-")
+
+
+def role_title_key(title: str) -> str:
+    """The office a role names ("Trump's special envoy" -> "special envoy", "head of X's fund" -> "head")."""
+    text = fold(title).casefold()
+    text = text.split(" of ", 1)[0]
+    if "'s " in text:
+        text = text.rsplit("'s ", 1)[1]
+    tokens = text.split()
+    titles = words("entities/titles")
+    for n in (3, 2, 1):  # the longest title inside wins: "deputy prime minister" over "minister"
+        for i in range(len(tokens) - n, -1, -1):
+            cand = " ".join(tokens[i:i + n])
+            if cand in titles:
+                return cand
+    return " ".join(tokens[-1:])
+
+
+def place_key(text: str) -> str:
+    """A place's or organisation's key: the country's code for a country, else its folded name."""
+    country = country_named(text)
+    return f"={country.alpha3}" if country else spelling_key(name_key(text))
+
+
+def role_keys(row: EntityRow) -> frozenset[tuple[str, str]]:
+    """The (office, of-whom) pairs of an entity's roles that name whom they are of."""
+    return frozenset((role_title_key(t), place_key(of)) for t, of in row.roles if of)
+
+
+def role_standing_for_person(name: str) -> tuple[str, str] | None:
+    """("president", "=UKR") when a name is a role such as "Ukraine's president"; else None."""
+    text = fold(name).casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    for pattern in (_ROLE_OF, _TITLE_OF):
+        m = pattern.match(text)
+        if m:
+            title = role_title_key(m["title"])
+            if title in words("entities/titles"):
+                return title, place_key(m["of"])
+    return None
+
+
+def _type_class(type_: str) -> str:
+    return type_ if type_ in (PERSON, NORP) else "OTHER"
+
+
+def resolve_actors(rows: Sequence[EntityRow]) -> list[list[int]]:
+    """The groups of row indexes that are one actor."""
+    uf = _UnionFind(len(rows))
+    _join_places_and_organisations(rows, uf)
+    _join_people(rows, uf)
+    return uf.groups()
+
+
+def _join_mistyped(rows: Sequence[EntityRow], full: dict[int, set[str]], uf: _UnionFind) -> None:
+    """Join a person's name to the same name typed as an organisation or place in other articles.
+
+    The model types "Bernie Ebbers" (or "Yukos") an ORG in one article and a PERSON in
+    the next. A full name is specific enough to be one referent either way; so is a
+    single word that is no known person's surname. ``actor_type`` then takes the vote.
+    """
+    by_key: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if _type_class(r.type) == "OTHER":
+            for alias in (r.name, *r.aliases):
+                by_key.setdefault(person_key(alias), i)
+    for i, keys in full.items():
+        for k in keys:
+            if k in by_key:
+                uf.union(by_key[k], i)
+
+
+def _join_on_keys(uf: _UnionFind, keyed: Iterable[tuple[int, str]]) -> None:
+    first: dict[str, int] = {}
+    for i, key in keyed:
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+
+
+def _join_places_and_organisations(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
+    keyed = []
+    for i, r in enumerate(rows):
+        cls = _type_class(r.type)
+        if cls == PERSON:
+            continue
+        for alias in (r.name, *r.aliases):
+            key = place_key(alias) if cls == "OTHER" else name_key(alias)
+            if key:
+                keyed.append((i, f"{cls}:{key}"))
+    _join_on_keys(uf, keyed)
+
+
+def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
+    people = [i for i, r in enumerate(rows) if r.type == PERSON]
+    full: dict[int, set[str]] = {}
+    bare: dict[int, str] = {}
+    standing: dict[int, tuple[str, str]] = {}
+    for i in people:
+        role = role_standing_for_person(rows[i].name)
+        if role:
+            standing[i] = role
+            continue
+        keys = {person_key(a) for a in (rows[i].name, *rows[i].aliases)}
+        multi = {k for k in keys if " " in k}
+        if multi:
+            full[i] = multi
+        elif keys:
+            bare[i] = min(keys, key=len)
+    _join_on_keys(uf, ((i, k) for i, ks in full.items() for k in ks))
+    clusters_by_surname: dict[str, set[int]] = defaultdict(set)
+    for i, ks in full.items():
+        for k in ks:
+            clusters_by_surname[k.rsplit(" ", 1)[1]].add(uf.find(i))
+    roles_of_cluster: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for i in people:
+        roles_of_cluster[uf.find(i)] |= role_keys(rows[i])
+    unjoined = []
+    company = _Company(rows, uf, full)
+    for i, surname in bare.items():
+        candidates = clusters_by_surname.get(surname, set())
+        if len(candidates) > 1:  # a shared surname: a shared role decides, else the company it keeps
+            mine = role_keys(rows[i])
+            by_role = {c for c in candidates if roles_of_cluster[c] & mine}
+            candidates = by_role if len(by_role) == 1 else company.best(i, candidates)
+        if len(candidates) == 1:
+            target = next(iter(candidates))
+            roles_of_cluster[target] |= role_keys(rows[i])
+            uf.union(target, i)
+        else:
+            unjoined.append((i, f"bare:{surname}"))
+    # The bare surnames left over are one actor per surname: nothing tells them apart.
+    _join_on_keys(uf, unjoined)
+    orphans = {i: {s} for i, s in bare.items() if not clusters_by_surname.get(s)}
+    _join_mistyped(rows, {**full, **orphans}, uf)
+    _join_role_stand_ins(standing, roles_of_cluster, uf)
+
+
+class _Company:
+    """Who else the articles name: "Blair" beside Labour and Gordon Brown is Tony, not Cherie."""
+
+    def __init__(self, rows: Sequence[EntityRow], uf: _UnionFind, full: dict[int, set[str]]) -> None:
+        self.rows, self.uf = rows, uf
+        self.doc_keys: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            self.doc_keys[r.doc_id].add(person_key(r.name) if r.type == PERSON else place_key(r.name))
+        self.docs_of: dict[int, set[str]] = defaultdict(set)
+        for i in full:
+            self.docs_of[uf.find(i)].add(rows[i].doc_id)
+        self.seen: dict[int, set[str]] = {}
+
+    def _company_of(self, cluster: int) -> set[str]:
+        if cluster not in self.seen:
+            self.seen[cluster] = set().union(*(self.doc_keys[d] for d in self.docs_of.get(cluster, ())))
+        return self.seen[cluster]
+
+    def best(self, i: int, candidates: set[int]) -> set[int]:
+        """The one candidate whose articles name clearly more of the same actors; else none."""
+        mine = self.doc_keys[self.rows[i].doc_id] - {person_key(self.rows[i].name)}
+        scores = sorted(((len(mine & self._company_of(c)), c) for c in candidates), reverse=True)
+        best, runner_up = scores[0][0], scores[1][0] if len(scores) > 1 else 0
+        return {scores[0][1]} if best >= _MIN_COMPANY and best >= 2 * runner_up else set()
+
+
+def _join_role_stand_ins(standing: dict[int, tuple[str, str]], roles_of_cluster: dict[int, set[tuple[str, str]]],
+                         uf: _UnionFind) -> None:
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for cluster, roles in roles_of_cluster.items():
+        for role in roles:
+            holders[role].add(uf.find(cluster))
+    for i, role in standing.items():
+        found = holders.get(role, set())
+        if len(found) == 1:
+            uf.union(next(iter(found)), i)
+
+
+def actor_name(rows: Sequence[EntityRow]) -> str:
+    """The name an actor goes by: its country's name, else the fullest name most articles use."""
+    if _type_class(rows[0].type) == "OTHER":
+        for r in rows:
+            country = country_named(r.name)
+            if country:
+                return country.name
+    names = Counter(r.name for r in rows if role_standing_for_person(r.name) is None) or Counter(r.name for r in rows)
+    return max(names, key=lambda n: (" " in n.strip() if rows[0].type == PERSON else 0, names[n], len(n)))
+
+
+def actor_type(rows: Sequence[EntityRow]) -> str:
+    """The type most of an actor's entities have (a person called "Mr X" somewhere counts thrice)."""
+    votes: Counter[str] = Counter()
+    honorifics = words("entities/honorifics")
+    for r in rows:
+        firsts = {fold(a).casefold().split()[0] for a in r.aliases if a.strip()}
+        votes[r.type] += 3 if r.type == PERSON and firsts & honorifics else 1
+    return votes.most_common(1)[0][0]
+
+
+def parse_day(value: str | None) -> date | None:
+    """The day of a ``YYYY-MM-DD...`` value, None for a partial or missing date."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def same_happening(a: EventRow, b: EventRow) -> bool:
+    """Whether an event mention can report the same happening as another: type, flags, shared actors, date."""
+    if a.type != b.type or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
+        return False
+    shared = a.participants & b.participants
+    # Two shared actors, or the one actor a mention names ("Trump called"): one shared is not enough
+    # when both name more ("Trump met Putin" is not "Trump met Lukashenko").
+    if not (len(shared) >= 2 or (len(a.participants) == 1 and shared) or (len(b.participants) == 1 and shared)):
+        return False
+    if a.day and b.day:
+        return abs((a.day - b.day).days) <= _EXACT_DAYS
+    da, db = a.day or a.published, b.day or b.published
+    return da is not None and db is not None and abs((da - db).days) <= _FALLBACK_DAYS
+
+
+def resolve_events(rows: Sequence[EventRow]) -> list[list[int]]:
+    """The groups of event-mention indexes that are one happening.
+
+    Greedy, the mentions naming most actors first: each later mention joins the one
+    happening it fits; a mention that fits several ("Trump called", when he called two
+    people that day) or none starts its own. Chains of weak likenesses never merge.
+    """
+    order = sorted(range(len(rows)), key=lambda i: (-len(rows[i].participants), i))
+    groups: list[list[int]] = []
+    by_actor: dict[tuple[str, int], list[int]] = defaultdict(list)  # (type, actor) -> groups
+    for i in order:
+        r = rows[i]
+        candidates = {g for actor in r.participants for g in by_actor[(r.type, actor)]}
+        fits = [g for g in candidates if same_happening(r, rows[groups[g][0]])]
+        if len(fits) == 1:
+            groups[fits[0]].append(i)
+            continue
+        groups.append([i])
+        for actor in r.participants:
+            by_actor[(r.type, actor)].append(len(groups) - 1)
+    return groups

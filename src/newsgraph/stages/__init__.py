@@ -1,1 +1,0 @@
-"""The analysis stages, one capability per module, run in order by ``newsgraph.pipeline``."""
