@@ -62,7 +62,8 @@ def _is_role_noun(parsed: Parsed, i: int) -> bool:
 
 def _of_entity(parsed: Parsed, lo: int, hi: int, index: dict[int, str], entities: dict[str, Entity],
                holder: str) -> str | None:
-    found = {index[k] for k in range(lo, hi) if k in index and index[k] != holder}
+    # first mention first, so that a tie in type is broken by reading order, the same on every run
+    found = dict.fromkeys(index[k] for k in range(lo, hi) if k in index and index[k] != holder)
     ranked = sorted(found, key=lambda e: _ORDER.get(entities[e].type, 9))
     return ranked[0] if ranked else None
 
