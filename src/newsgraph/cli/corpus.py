@@ -18,6 +18,7 @@ import click
 
 from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail
 from newsgraph.corpus.graph import MAX_PATHS
+from newsgraph.corpus.schema import NotAStore
 from newsgraph.corpus.store import DEFAULT_DB, Store, UnknownActor
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,7 +40,9 @@ def open_store(db: Path) -> Store:
     if not db.exists():
         fail(f"no corpus database at {db}: run `newsgraph ingest PATH... --db {db}` first")
     try:
-        return Store(db)
+        return Store(db, readonly=True)  # a query writes nothing: a read-only or shared store can be asked
+    except NotAStore as err:
+        fail(str(err))
     except sqlite3.Error as err:
         fail(f"{db} is not a newsgraph corpus database: {err}")
 
@@ -88,6 +91,8 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
     """
     try:
         store = Store(db)
+    except NotAStore as err:
+        fail(str(err))
     except sqlite3.Error as err:
         fail(f"cannot open the corpus database {db}: {err}")
     with store:

@@ -39,14 +39,19 @@ __all__ = ["DEFAULT_DB", "Database", "UnknownActor"]
 class Database:
     """Data access to the corpus (SQLite): store analyses, resolve, and ask about actors, events, quotes, paths."""
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False) -> None:
         self.db_path = str(path)
-        self.conn: sqlite3.Connection = connect(self.db_path)
+        self.readonly = readonly
+        self.conn: sqlite3.Connection = connect(self.db_path, readonly)
 
     def close(self) -> None:
         """Close the database (its write-ahead log folded in, so the store is one file again)."""
-        with contextlib.suppress(sqlite3.Error):  # another process still reads it: the log is folded in later
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.readonly:  # a reader writes nothing
+            with contextlib.suppress(sqlite3.Error):  # another process still reads it: the log is folded in later
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # The last one out leaves a plain file, which a read-only mount or a copied archive can be read from.
+                self.conn.execute("PRAGMA busy_timeout = 0")
+                self.conn.execute("PRAGMA journal_mode = DELETE")
         self.conn.close()
 
     def __enter__(self) -> Database:
@@ -83,7 +88,11 @@ class Database:
     def _ready(self) -> sqlite3.Connection:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
         if row is None or row[0] != "1":
-            self.resolve()
+            if not self.readonly:
+                self.resolve()
+            else:  # a stopped ingest left it stale: resolve if the file can be written, else read it as it is
+                with contextlib.suppress(sqlite3.Error), Database(self.db_path) as writer:
+                    writer.resolve()
         return self.conn
 
     def _actor_id(self, name: str | None) -> int | None:

@@ -190,16 +190,23 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
             else:
                 batch.append(result)
                 if len(batch) >= batch_size:
-                    summary.added += len(store.add(batch, authors))
+                    _store(store, batch, authors, summary)
                     batch = []
             if progress:
                 progress.advance()
-        summary.added += len(store.add(batch, authors))
+        _store(store, batch, authors, summary)
     finally:
         if progress:
             progress.stop()
     store.resolve()
     return summary
+
+
+def _store(store: Database, batch: list[Analysis], authors: dict[str, str | None], summary: IngestSummary) -> None:
+    """Store a batch; what another ingest stored meanwhile counts as already stored, not lost."""
+    added = len(store.add(batch, authors))
+    summary.added += added
+    summary.duplicates += len(batch) - added
 
 
 class _Progress:

@@ -9,8 +9,14 @@ network's edges) is derived from the first and rebuilt whole by ``resolve``.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
+from urllib.parse import quote
 
 SCHEMA_VERSION = "1"
+# The file's marker (SQLite's application id, "NGr1") and its schema version (user_version): a store says
+# what it is before anything is written to it, so another application's database is never changed.
+APPLICATION_ID = 0x4E477231
+USER_VERSION = int(SCHEMA_VERSION)
 
 ARTICLE_TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -69,10 +75,29 @@ DERIVED = ("actors", "actor_entities", "actor_aliases", "happenings", "happening
            "edges")
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """A connection to the database at ``path`` (``:memory:`` for a throwaway one), its tables made."""
+class NotAStore(sqlite3.DatabaseError):
+    """The file is an SQLite database of some other application (or of a newer newsgraph): it is left alone."""
+
+
+def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the database at ``path`` (``:memory:`` for a throwaway one), its tables made.
+
+    ``readonly`` opens an existing store without writing anything (no log switch, no
+    tables), so a store on a read-only mount or a shared archive can be queried.
+    Either way, a file that is not a newsgraph store raises ``NotAStore`` untouched.
+    """
+    if readonly and path != ":memory:":
+        return _connect_readonly(path)
     # Transactions are explicit (BEGIN ... COMMIT); a query waits for an ingest's batch to commit.
     conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+    try:
+        state = check_store(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    if state != "marked":
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {USER_VERSION}")
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode=WAL")  # readers go on while an ingest writes
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps every commit atomic; fsync per checkpoint
@@ -80,4 +105,46 @@ def connect(path: str) -> sqlite3.Connection:
     conn.executescript(ARTICLE_TABLES + DERIVED_TABLES)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('resolved', '1')")
+    return conn
+
+
+def check_store(conn: sqlite3.Connection, path: str) -> str:
+    """"marked" (a store), "unmarked" (a store from before the marker) or "empty"; else raises ``NotAStore``.
+
+    Only reads: the marker, the schema version and, for a store written before the
+    marker existed, its ``meta`` table.
+    """
+    app_id, version = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version"))
+    if app_id == APPLICATION_ID:
+        if version > USER_VERSION:
+            raise NotAStore(f"{path} was written by a newer newsgraph (schema {version}, this one reads "
+                            f"{USER_VERSION}): upgrade newsgraph")
+        return "marked"
+    tables = sorted(n for n, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if app_id == 0 and not tables:
+        return "empty"
+    if app_id == 0 and {"meta", "documents", "actors"} <= set(tables) and conn.execute(
+            "SELECT value FROM meta WHERE key = 'schema'").fetchone() == (SCHEMA_VERSION,):
+        return "unmarked"  # a store from before the marker: it is ours, it gets the marker when written
+    shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+    raise NotAStore(f"{path} is an SQLite database of another application (tables: {shown or 'none'}); "
+                    "newsgraph leaves it untouched: give a new file name with --db")
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60)
+    try:
+        try:
+            state = check_store(conn, path)
+        except sqlite3.OperationalError:
+            # A store in WAL mode on a read-only mount cannot make its shared-memory file: read it as immutable.
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=60)
+            state = check_store(conn, path)
+        if state == "empty":
+            raise NotAStore(f"{path} is an empty file, not a newsgraph corpus database")
+    except BaseException:
+        conn.close()
+        raise
     return conn
