@@ -7,8 +7,9 @@ to do; a bad line of a JSONL file becomes a ``Failure`` and the rest goes on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -87,10 +88,14 @@ def parse_date(value: str | None) -> date | None:
     """The date of a ``YYYY-MM-DD`` string (or a longer ISO timestamp), None for None."""
     if value is None or value == "":
         return None
-    try:
-        return date.fromisoformat(str(value)[:10])
+    text = str(value)
+    try:  # the whole value: "2025-08-16" followed by junk is not a date
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", text[:10]):
+            raise ValueError
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text).date()
     except ValueError:
-        raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+        shown = repr(text[:40] + "…" if len(text) > 40 else text)  # a bad value is shown, not echoed whole
+        raise ValueError(f"{shown} is not a date: write it as YYYY-MM-DD (or an ISO timestamp)") from None
 
 
 def document_from_record(record: Any, fallback_id: str) -> Document:
@@ -101,6 +106,8 @@ def document_from_record(record: Any, fallback_id: str) -> Document:
     if not isinstance(text, str):
         raise InputError('the line has no "text" string')
     doc_id = str(record.get("id") if record.get("id") is not None else fallback_id)
+    if not doc_id.strip():
+        raise InputError('"id" is empty: give each article a non-empty id (or none, for one made up)')
     _checked_text(text, f"document {doc_id}")
     published = record.get("published")
     if published is not None and not isinstance(published, str):

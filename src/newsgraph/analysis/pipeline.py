@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.analysis.context import Context
-from newsgraph.analysis.documents import parse_date
+from newsgraph.analysis.documents import InputError, document_from_record, parse_date
 from newsgraph.analysis.entities.find import find_entities
 from newsgraph.analysis.events.find import find_events
 from newsgraph.analysis.nlp import parse, parse_many
@@ -63,17 +63,20 @@ def run_stages(document: Document, parsed: Parsed) -> Analysis:
                     timexes=ctx.timexes, warnings=ctx.warnings)
 
 
-def analyze_documents(documents: Iterable[Document | Failure], model: str | None = None,
+def analyze_documents(documents: Iterable[Document | Failure | Mapping[str, object]], model: str | None = None,
                       batch_size: int = 32) -> Iterator[Analysis | Failure]:
     """The analyses of many documents, in input order, streamed (the model is loaded once).
 
-    A ``Failure`` in the input passes through in its place; a document a stage cannot
-    analyse becomes a ``Failure`` and the rest go on.
+    Each item is a ``Document`` or a dict like a JSONL line (``{"id", "text", "published"?, ...}``);
+    anything else raises ``TypeError``. A ``Failure`` in the input (or a dict that is not an
+    article) passes through in its place; a document a stage cannot analyse becomes a
+    ``Failure`` and the rest go on.
     """
     queue: deque[Document | Failure] = deque()
 
     def texts() -> Iterator[str]:
-        for d in documents:
+        for n, item in enumerate(documents, start=1):
+            d = as_document(item, n)
             queue.append(d)
             if isinstance(d, Document):
                 yield d.text
@@ -104,3 +107,17 @@ def analyze(text: str, published: str | date | None = None, *, id: str = "docume
     doc = Document(id=id, text=text, published=pub, title=title, source=source, url=url)
     ctx_parsed = parse(text, model=model)
     return run_stages(doc, ctx_parsed)
+
+
+def as_document(item: object, n: int) -> Document | Failure:
+    """A ``Document`` from one item given to ``analyze_documents`` (the ``n``-th); a dict is read like a JSONL line."""
+    if isinstance(item, Document | Failure):
+        return item
+    if isinstance(item, Mapping):
+        fallback = f"doc-{n}"
+        try:
+            return document_from_record(dict(item), fallback)
+        except InputError as err:
+            return Failure(str(item.get("id") or fallback), str(err))
+    raise TypeError(f"analyze_documents takes Document objects or dicts with a 'text', not {type(item).__name__} "
+                    "(for one text, use newsgraph.analyze)")

@@ -108,7 +108,7 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
 
 @click.command()
 @click.option("--type", "type_", metavar="TYPE", help="Only actors of this type (PERSON, ORG, GPE, ...).")
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many (1 or more).")
 @db_option
 @json_option
 def actors(type_: str | None, limit: int | None, db: Path, as_json: bool) -> None:

@@ -45,6 +45,9 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
     """
     try:
         if path.suffix.lower() == ".jsonl":
+            if published or fmt == "text":  # each line carries its own date; the output is JSONL, one per line
+                fail(f"{'--published' if published else '--format text'} does not apply to a JSONL file: give each "
+                     'line its own "published", and read the JSONL output (one analysis a line)')
             with _open_out(output) as out:
                 summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
             click.echo(f"{summary.analysed} analysed, {summary.failed} failed", err=True)
