@@ -131,7 +131,7 @@ def export_gdelt(store: Database, output: Path) -> Path:
         for e in _events(conn):
             src, tgt = e["source_ids"], e["target_ids"]
             pairs = [(s, t) for s in src for t in tgt] or [(s, -1) for s in src] or [(-1, t) for t in tgt]
-            url = next((meta[d][0] for d in e["documents"] if meta[d][0]), e["documents"][0] if e["documents"] else "")
+            url = next((meta[d][0] for d in e["documents"] if meta[d][0]), "")  # GDELT users join on it: no id
             sources = {meta[d][1] or d for d in e["documents"]}
             code = e["cameo"] or ""
             for a1, a2 in pairs:

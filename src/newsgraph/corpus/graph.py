@@ -149,7 +149,7 @@ def path_cost(graph: Graph, path: list[int], node_cost: Callable[[int], float]) 
 
 def find_paths(graph: Graph, a: int, b: int, limit: int = MAX_PATHS,
                node_cost: Callable[[int], float] = lambda n: 0.0) -> list[list[int]]:
-    """Up to ``limit`` cheapest paths from ``a`` to ``b``: the best one through each go-between, best first.
+    """Up to ``limit`` paths from ``a`` to ``b``: the best one through each go-between, shortest then cheapest first.
 
     Two shortest-path trees (from ``a`` and from ``b``) give, for every actor X, the
     cheapest path a..X..b at once; so the answer says through whom the two connect,
@@ -165,13 +165,13 @@ def find_paths(graph: Graph, a: int, b: int, limit: int = MAX_PATHS,
             path = [*reversed(_walk_back(prev_a, x, a)), *_walk_back(prev_b, x, b)[1:]]
             if len(path) <= MAX_HOPS + 1 and len(set(path)) == len(path):
                 candidates.append(path)
-    out: list[list[int]] = []
-    for path in sorted(candidates, key=lambda p: (path_cost(graph, p, node_cost), len(p), p)):
-        if path not in out:
-            out.append(path)
-        if len(out) >= limit:
-            break
-    return out
+    cost = {tuple(p): path_cost(graph, p, node_cost) for p in candidates}
+    chosen: list[list[int]] = []
+    for path in sorted(candidates, key=lambda p: (cost[tuple(p)], len(p), p)):  # the cheapest through each
+        if path not in chosen and (len(chosen) < limit - (b in graph[a]) or len(path) == 2):
+            chosen.append(path)
+    # Shown fewest steps first (the direct link before any chain), then cheapest first.
+    return sorted(chosen, key=lambda p: (len(p), cost[tuple(p)], p))[:limit]
 
 
 def paths_between(conn: sqlite3.Connection, a: int, b: int, limit: int = MAX_PATHS) -> list[list[str]]:
