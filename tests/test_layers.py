@@ -13,7 +13,7 @@ SRC = ROOT / "src"
 # Lowest first. A module belongs to the longest prefix listed; it may import its own
 # layer and any layer before it, never one after it.
 LAYERS = [
-    ["newsgraph.model", "newsgraph.lexicon"],
+    ["newsgraph.model", "newsgraph.lexicon", "newsgraph.cleantext"],
     ["newsgraph.analysis.parsed", "newsgraph.analysis.documents", "newsgraph.analysis.marks"],
     ["newsgraph.analysis.nlp", "newsgraph.analysis.context"],
     ["newsgraph.analysis.entities"],

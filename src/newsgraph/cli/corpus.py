@@ -7,7 +7,6 @@ articles were skipped, 2 bad usage (no store, an unknown actor, a bad option).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail
+from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.corpus.graph import MAX_PATHS
 from newsgraph.corpus.schema import NotAStore
 from newsgraph.corpus.store import DEFAULT_DB, Store, UnknownActor
@@ -57,10 +56,10 @@ def _ask(db: Path, question: Callable[[Store], Any]) -> Any:
 
 def _print(answer: Any, as_json: bool, line: Callable[[Any], str]) -> None:
     if as_json:
-        click.echo(json.dumps(answer, ensure_ascii=False, indent=1))
+        click.echo(json_text(answer))
     else:
         for item in answer:
-            click.echo(line(item))
+            say(line(item))
 
 
 def _event_line(e: dict[str, Any]) -> str:
@@ -99,10 +98,10 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
         try:
             summary = store.ingest(list(paths), published=published, model=model, show_progress=not quiet)
         except KeyboardInterrupt:
-            click.echo("interrupted: the articles stored so far stay; run the same command again to carry on",
+            say("interrupted: the articles stored so far stay; run the same command again to carry on",
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
-    click.echo(f"{summary.added} added, {summary.duplicates} already stored, {summary.failed} skipped", err=True)
+    say(f"{summary.added} added, {summary.duplicates} already stored, {summary.failed} skipped", err=True)
     sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
@@ -137,12 +136,12 @@ def actor(name: str, db: Path, as_json: bool) -> None:
     if as_json:
         _print(a, True, str)
         return
-    click.echo(f"{a['name']} ({a['type']}), in {len(a['documents'])} document(s)")
-    click.echo(f"  aliases: {', '.join(a['aliases'])}")
+    say(f"{a['name']} ({a['type']}), in {len(a['documents'])} document(s)")
+    say(f"  aliases: {', '.join(a['aliases'])}")
     for r in a["roles"]:
-        click.echo(f"  role: {r['title']}{' (' + r['of'] + ')' if r['of'] else ''}  {', '.join(r['dates'])}")
-    click.echo(f"  events: {len(a['events'])}, quotes: {len(a['quotes'])}")
-    click.echo(f"  connections: {', '.join(c['name'] for c in a['connections'][:15])}")
+        say(f"  role: {r['title']}{' (' + r['of'] + ')' if r['of'] else ''}  {', '.join(r['dates'])}")
+    say(f"  events: {len(a['events'])}, quotes: {len(a['quotes'])}")
+    say(f"  connections: {', '.join(c['name'] for c in a['connections'][:15])}")
 
 
 @click.command("timeline")
@@ -210,7 +209,7 @@ def network(actor_name: str | None, depth: int, db: Path, as_json: bool) -> None
         _print(answer, True, str)
         return
     for e in answer["edges"]:
-        click.echo(f"{e['source']} -- {e['target']}  {', '.join(e['kinds'])}  [{e['documents']} doc(s)]")
+        say(f"{e['source']} -- {e['target']}  {', '.join(e['kinds'])}  [{e['documents']} doc(s)]")
 
 
 @click.command()
@@ -248,7 +247,7 @@ def export(fmt: str, output: Path, db: Path) -> None:
         written = _ask(db, lambda s: s.export(fmt, output))
     except OSError as err:
         fail(f"cannot write {output}: {err.strerror or err}")
-    click.echo(f"wrote {written}", err=True)
+    say(f"wrote {written}", err=True)
 
 
 COMMANDS = (ingest, actors, actor, timeline_command, events, quotes, network, path, export)

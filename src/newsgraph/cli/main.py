@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import IO
@@ -13,7 +12,7 @@ from newsgraph.analysis.batch import analyze_jsonl
 from newsgraph.analysis.documents import InputError, read_article
 from newsgraph.analysis.nlp import ModelNotFound
 from newsgraph.analysis.pipeline import analyze_documents
-from newsgraph.cli.common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail
+from newsgraph.cli.common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.corpus import register as register_corpus_commands
 
 
@@ -54,7 +53,7 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
             sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
         doc, warnings = read_article(path, published=published)
         for w in warnings:
-            click.echo(f"newsgraph: warning: {w}", err=True)
+            say(f"newsgraph: warning: {w}", err=True)
         result = next(analyze_documents([doc], model=model))
     except (InputError, ModelNotFound) as err:
         fail(str(err))
@@ -67,7 +66,7 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
         fmt = "text" if output is None and sys.stdout.isatty() else "json"
     if fmt == "json":
         with _open_out(output) as out:
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+            out.write(json_text(result.to_dict()) + "\n")
     else:
         from rich.console import Console
 

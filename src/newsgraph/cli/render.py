@@ -1,4 +1,8 @@
-"""The readable report of one analysis (``--format text``): Rich tables, one per layer."""
+"""The readable report of one analysis (``--format text``): Rich tables, one per layer.
+
+Every cell is a ``Text`` made ``printable``: what an article says is shown, never read as
+Rich markup or as a terminal's escape sequence.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,17 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.cleantext import printable
 from newsgraph.model import Analysis, Entity
 
 _SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
              ("Places", ("GPE", "LOC", "FAC")), ("Groups and other names", ("NORP", "EVENT", "PRODUCT",
                                                                              "WORK_OF_ART", "LAW")))
+
+
+def cell(value: str) -> Text:
+    """A table cell: the value on one line, escape sequences and controls out, no markup read."""
+    return Text(printable(value, one_line=True))
 
 
 def _name(analysis: Analysis, entity_id: str | None) -> str:
@@ -41,7 +51,7 @@ def entity_tables(analysis: Analysis) -> list[Table]:
         t.add_column("mentions", justify="right")
         for e in rows:
             also = ", ".join(a for a in e.aliases if a != e.name)
-            t.add_row(e.name, e.type, also, _roles(analysis, e), str(len(e.mentions)))
+            t.add_row(cell(e.name), cell(e.type), cell(also), cell(_roles(analysis, e)), str(len(e.mentions)))
         tables.append(t)
     return tables
 
@@ -60,9 +70,9 @@ def event_table(analysis: Analysis) -> Table | None:
         if v.hypothetical:
             what += " (hypothetical)"
         when = f"{v.date.value or '?'} ({v.date.text})" if v.date else ""
-        t.add_row(", ".join(_name(analysis, s) for s in v.source), what,
-                  ", ".join(_name(analysis, s) for s in v.target), when,
-                  _name(analysis, v.location) if v.location else "",
+        t.add_row(cell(", ".join(_name(analysis, s) for s in v.source)), cell(what),
+                  cell(", ".join(_name(analysis, s) for s in v.target)), cell(when),
+                  cell(_name(analysis, v.location) if v.location else ""),
                   evidence_snippet(analysis.document.text, v.evidence.start, v.evidence.end,
                                    v.trigger.start, v.trigger.end))
     return t
@@ -76,9 +86,10 @@ def evidence_snippet(text: str, start: int, end: int, mark_start: int, mark_end:
     while mark_end < hi < end and not text[hi].isspace():
         hi -= 1
     out = Text("… " if lo > start else "")
-    out.append(" ".join(text[lo:mark_start].split()) + (" " if text[mark_start - 1:mark_start].isspace() else ""))
-    out.append(text[mark_start:mark_end], style="bold")
-    out.append((" " if text[mark_end:mark_end + 1].isspace() else "") + " ".join(text[mark_end:hi].split()))
+    out.append(" ".join(printable(text[lo:mark_start]).split())
+               + (" " if text[mark_start - 1:mark_start].isspace() else ""))
+    out.append(printable(text[mark_start:mark_end], one_line=True), style="bold")
+    out.append((" " if text[mark_end:mark_end + 1].isspace() else "") + " ".join(printable(text[mark_end:hi]).split()))
     if hi < end:
         out.append(" …")
     return out
@@ -99,7 +110,7 @@ def quote_table(analysis: Analysis) -> Table | None:
         kind = "direct" if q.direct else "reported" if q.kind == "speech" else q.kind
         if q.repeats:
             kind += ", pull quote"
-        t.add_row(who, kind, q.text)
+        t.add_row(cell(who), cell(kind), cell(q.text))
     return t
 
 
@@ -113,23 +124,23 @@ def timeline_table(analysis: Analysis) -> Table | None:
     t.add_column("text")
     t.add_column("at", justify="right")
     for x in sorted(dated, key=lambda x: (x.value or "", x.start)):
-        t.add_row(x.value or "", x.text, str(x.start))
+        t.add_row(cell(x.value or ""), cell(x.text), str(x.start))
     return t
 
 
 def report(analysis: Analysis) -> Group:
     """The whole report of one analysis as a Rich renderable."""
     d = analysis.document
-    head = Text(f"{d.id}", style="bold")
+    head = Text(printable(d.id, one_line=True), style="bold")
     if d.title:
-        head.append(f"  {d.title}")
+        head.append(f"  {printable(d.title, one_line=True)}")
     head.append(f"  published {d.published or 'unknown'}  ·  {len(d.text):,} characters", style="dim")
     parts: list[Table | Text] = [head, *entity_tables(analysis)]
     for extra in (event_table(analysis), quote_table(analysis), timeline_table(analysis)):
         if extra is not None:
             parts.append(extra)
     for w in analysis.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+        parts.append(Text(f"warning: {printable(w, one_line=True)}", style="yellow"))
     return Group(*parts)
 
 

@@ -27,6 +27,7 @@ from newsgraph.analysis.documents import (
     read_article,
     read_jsonl,
 )
+from newsgraph.cleantext import printable
 from newsgraph.corpus.write import content_hash
 from newsgraph.model import Analysis, Document, Failure
 
@@ -166,7 +167,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     progress = _Progress(console, count_inputs(paths)) if show_progress else None
 
     def warn(message: str) -> None:
-        console.print(f"[yellow]warning[/] {escape(message)}", highlight=False)
+        console.print(f"[yellow]warning[/] {escape(printable(message, one_line=True))}", highlight=False)
 
     def fresh() -> Iterator[Document | Failure]:
         for item in read_inputs(paths, authors, warn, published):
@@ -186,7 +187,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
             if isinstance(result, Failure):
                 summary.failures.append(result)
                 said = result.error if result.error.startswith(result.id) else f"{result.id}: {result.error}"
-                console.print(f"[yellow]skipped[/] {escape(said)}", highlight=False)
+                console.print(f"[yellow]skipped[/] {escape(printable(said, one_line=True))}", highlight=False)
             else:
                 batch.append(result)
                 if len(batch) >= batch_size:

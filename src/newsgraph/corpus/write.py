@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from newsgraph.analysis.entities.names import country_named, name_key
+from newsgraph.analysis.entities.names import country_named, fold, name_key
 from newsgraph.corpus.resolve import (
     EntityRow,
     EventRow,
@@ -51,7 +51,8 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, author: str | 
                  (doc_id, digest, doc.title, doc.published, doc.source, doc.url, author, doc.text, seq))
     ents = analysis.entities
     conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)",
-                     [(doc_id, e.id, e.name, e.type, json.dumps(list(e.aliases), ensure_ascii=False),
+                     [(doc_id, e.id, fold(e.name), e.type,  # names normalised, as the analysis does
+                       json.dumps(list(dict.fromkeys(fold(a) for a in e.aliases)), ensure_ascii=False),
                        len(e.mentions)) for e in ents])
     conn.executemany("INSERT INTO mentions VALUES (?,?,?,?)",
                      [(doc_id, e.id, m.start, m.end) for e in ents for m in e.mentions])

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.cleantext import normal_name
 from newsgraph.lexicon import table, words
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -13,8 +14,8 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 
 def fold(text: str) -> str:
-    """Curly quotes and dashes folded to ASCII, white space collapsed."""
-    return " ".join(text.translate(_QUOTES).split())
+    """Curly quotes and dashes folded to ASCII, white space collapsed; NFC, no zero-width or control characters."""
+    return " ".join(normal_name(text).translate(_QUOTES).split())
 
 
 def name_key(text: str) -> str:
