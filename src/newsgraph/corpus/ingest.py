@@ -2,12 +2,11 @@
 
 An article already in the store (same text) is skipped before it is analysed, so a
 second run over the same input changes nothing and a run that was stopped carries
-on where it stopped. A file or line that cannot be read is reported and skipped.
+on where it stopped. A file, line or CSV row that cannot be read is reported (with its line) and skipped.
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,16 +17,15 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsgraph.analysis.documents import (
-    MAX_ARTICLE_BYTES,
     InputError,
     count_lines,
     decode,
-    document_from_record,
     html_to_text,
     read_article,
     read_jsonl,
 )
 from newsgraph.cleantext import printable
+from newsgraph.corpus.csv_articles import read_csv
 from newsgraph.corpus.write import content_hash
 from newsgraph.model import Analysis, Document, Failure
 
@@ -82,25 +80,6 @@ def read_html(path: Path) -> tuple[Document, str | None, list[str]]:
     published = meta.get("published")
     return (Document(id=path.stem, text=text, published=published[:10] if published else None,
                      title=meta.get("title")), meta.get("author"), warnings)
-
-
-def read_csv(path: Path) -> Iterator[Document | Failure]:
-    """Each row of a CSV file of articles (a header with ``text``; ``id``, ``published``, ``title`` ...)."""
-    csv.field_size_limit(MAX_ARTICLE_BYTES)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            if not reader.fieldnames or "text" not in reader.fieldnames:
-                yield Failure(str(path), f"{path}: a CSV of articles needs a header row with a 'text' column")
-                return
-            for n, row in enumerate(reader, start=2):
-                record = {k: (v if v != "" else None) for k, v in row.items() if k}
-                try:
-                    yield document_from_record(record, f"{path.stem}-{n}")
-                except InputError as err:
-                    yield Failure(str(record.get("id") or f"{path.stem}-{n}"), f"{path} line {n}: {err}")
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        yield Failure(str(path), f"{path} cannot be read as CSV: {err}")
 
 
 def read_inputs(paths: Iterable[str | Path], authors: dict[str, str | None], warn: Callable[[str], None],
