@@ -48,3 +48,65 @@ def test_gdelt_sourceurl_is_empty_without_a_url(tmp_path: Path) -> None:
         rows = list(csv.DictReader(f))
     assert [r["SOURCEURL"] for r in rows] == [""]
     assert json.dumps(rows).count("no-url") == 0
+
+
+def test_a_quote_inside_another_is_listed_once(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    text = "Ann Lee said the deal was a disaster for everyone. Later Ann Lee said it was over."
+    with Store(db) as store:
+        store.add([make_analysis("q", text, "2025-01-01", {"a": PEOPLE["a"]},
+                                 quotes=[("the deal was a disaster for everyone", "a"), ("a disaster", "a"),
+                                         ("it was over", "a")])])
+        store.resolve()
+    code, out, _ = run("quotes", "--by", "Ann Lee", "--db", str(db))
+    assert code == 0
+    assert [line.split(": ", 1)[1].split("\u201d")[0] for line in out.splitlines()] == [
+        "\u201cthe deal was a disaster for everyone", "\u201cit was over"]
+
+
+def _dated_store(tmp_path: Path) -> Path:
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add([make_analysis("t", "Ann Lee met Kate Moss in the autumn. A strike happened.", "2025-01-01",
+                                 PEOPLE, events=[("CONSULT", "met", ["a"], ["k"], "1978-FA"),
+                                                 ("STRIKE", "strike", [], [], "2025-01-01")])])
+        store.resolve()
+    return db
+
+
+def test_events_and_timeline_read_dates_in_words_and_skip_events_without_parties(tmp_path: Path) -> None:
+    db = _dated_store(tmp_path)
+    for command in ("events", "timeline"):
+        code, out, _ = run(command, "--db", str(db))
+        assert code == 0
+        assert out.splitlines() == ["autumn 1978 (1978-FA)  CONSULT   Ann Lee, Kate Moss  [1 doc(s)]"] or \
+            out.splitlines() == ["autumn 1978 (1978-FA)  CONSULT   Ann Lee -> Kate Moss  [1 doc(s)]"], out
+        assert "STRIKE" not in out
+
+
+def test_readable_dates() -> None:
+    from newsgraph.cli.dates import date_beside_value, readable_date
+
+    assert readable_date("1978-FA") == "autumn 1978"
+    assert readable_date("2025-08-16") == "16 August 2025"
+    assert readable_date("2025-W33") == "week 33 of 2025"
+    assert readable_date("2025-Q3") == "the third quarter of 2025"
+    assert readable_date("197X") == "the 1970s"
+    assert readable_date("2025-08-16TEV") == "16 August 2025, evening"
+    assert readable_date("P3D") == "P3D"  # a duration has no date to read
+    assert date_beside_value("2025") == "2025"
+
+
+def test_the_report_reads_dates_and_leaves_out_events_without_parties(run_analysis) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from newsgraph.cli.render import print_report
+
+    a = run_analysis("Angela Merkel met Emmanuel Macron in Paris last autumn. There was an explosion on Monday.",
+                     published="2025-08-16")
+    console = Console(record=True, width=200)
+    print_report(a, console)
+    shown = console.export_text()
+    assert "autumn 2024 (2024-FA)" in shown
+    assert any(not v.source and not v.target for v in a.events)  # the explosion: no one takes part
+    assert "CONSULT" in shown and "ASSAULT" not in shown and "explosion" not in shown

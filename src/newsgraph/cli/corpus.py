@@ -7,6 +7,7 @@ articles were skipped, 2 bad usage (no store, an unknown actor, a bad option).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
+from newsgraph.cli.dates import date_beside_value
 from newsgraph.corpus.graph import MAX_PATHS
 from newsgraph.corpus.schema import NotAStore
 from newsgraph.corpus.store import DEFAULT_DB, Store, UnknownActor
@@ -62,12 +64,19 @@ def _print(answer: Any, as_json: bool, line: Callable[[Any], str]) -> None:
             say(line(item))
 
 
+def _when(value: str | None) -> str:
+    """A date column: a day as it is; any other TIMEX value read in words beside it ("autumn 1978 (1978-FA)")."""
+    if not value:
+        return "????-??-??"
+    return value if re.fullmatch(r"\d{4}-\d\d-\d\d", value) else date_beside_value(value)
+
+
 def _event_line(e: dict[str, Any]) -> str:
     who = ", ".join(e.get("source") or [])
     whom = ", ".join(e.get("target") or [])
     if e.get("kind") == "quote":
-        return f"{e.get('date') or '????-??-??'}  QUOTE     {e.get('speaker') or '?'}: \u201c{e['text']}\u201d"
-    return (f"{e.get('date') or '????-??-??'}  {e['type']:<9} {who}{' -> ' + whom if whom else ''}"
+        return f"{_when(e.get('date'))}  QUOTE     {e.get('speaker') or '?'}: \u201c{e['text']}\u201d"
+    return (f"{_when(e.get('date'))}  {e['type']:<9} {who}{' -> ' + whom if whom else ''}"
             f"  [{len(e['documents'])} doc(s)]")
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cleantext import printable
+from newsgraph.cli.dates import date_beside_value, readable_date
 from newsgraph.model import Analysis, Entity
 
 _SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
@@ -64,12 +65,14 @@ def event_table(analysis: Analysis) -> Table | None:
     for col in ("who", "what", "whom", "when", "where", "evidence"):
         t.add_column(col, overflow="fold")
     for v in analysis.events:
+        if not v.source and not v.target:
+            continue  # an event with no party says nothing a reader can use
         what = v.type + (f" ({v.mode})" if v.mode else "")
         if v.negated:
             what = "NOT " + what
         if v.hypothetical:
             what += " (hypothetical)"
-        when = f"{v.date.value or '?'} ({v.date.text})" if v.date else ""
+        when = f"{date_beside_value(v.date.value) or '?'} \u201c{v.date.text}\u201d" if v.date else ""
         t.add_row(cell(", ".join(_name(analysis, s) for s in v.source)), cell(what),
                   cell(", ".join(_name(analysis, s) for s in v.target)), cell(when),
                   cell(_name(analysis, v.location) if v.location else ""),
@@ -120,11 +123,12 @@ def timeline_table(analysis: Analysis) -> Table | None:
     if not dated:
         return None
     t = Table(title="Timeline", title_justify="left")
+    t.add_column("date")
     t.add_column("value")
     t.add_column("text")
     t.add_column("at", justify="right")
     for x in sorted(dated, key=lambda x: (x.value or "", x.start)):
-        t.add_row(cell(x.value or ""), cell(x.text), str(x.start))
+        t.add_row(cell(readable_date(x.value)), cell(x.value or ""), cell(x.text), str(x.start))
     return t
 
 

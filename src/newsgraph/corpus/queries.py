@@ -88,7 +88,9 @@ def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
 def list_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: int | None = None,
                 since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """The events merged across articles, by date: type, mode, date, source, target, documents, mentions."""
-    sql = "SELECT event_id, type, mode, date, location FROM happenings h WHERE 1"
+    # An event no one takes part in (no source, no target) is not listed: it says nothing a reader can use.
+    sql = ("SELECT event_id, type, mode, date, location FROM happenings h "
+           "WHERE EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id)")
     args: list[Any] = []
     if type_:
         sql += " AND type = ?"
@@ -145,10 +147,30 @@ def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None) -> list[d
     if actor_id is not None:
         sql += " WHERE m.actor_id = ?"
         args.append(actor_id)
-    return [{"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
-             "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind}
-            for t, s, direct, doc, pub, st, en, cue, hedge, kind in conn.execute(sql + " ORDER BY d.published, d.seq, "
-                                                                                 "q.start", args)]
+    return outermost([{"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
+                       "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind}
+                      for t, s, direct, doc, pub, st, en, cue, hedge, kind in conn.execute(
+                          sql + " ORDER BY d.published, d.seq, q.start", args)])
+
+
+def outermost(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quotes without those inside another quote of the same speaker in the same document (said once, listed once).
+
+    "She said the deal was 'a disaster'" holds the quote "a disaster": the outer quote is kept.
+    """
+    spans: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        spans[(q["document"], q["speaker"])].append((q["start"], q["end"]))
+    out, seen = [], set()
+    for q in quotes:
+        key, span = (q["document"], q["speaker"]), (q["start"], q["end"])
+        inside = None not in span and any(None not in (s, e) and s <= span[0] and span[1] <= e and (s, e) != span
+                                          for s, e in spans[key])
+        if inside or (key, span) in seen:
+            continue
+        seen.add((key, span))
+        out.append(q)
+    return out
 
 
 def timeline(conn: sqlite3.Connection, actor_id: int | None = None, since: str | None = None,
