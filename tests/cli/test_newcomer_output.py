@@ -110,3 +110,28 @@ def test_the_report_reads_dates_and_leaves_out_events_without_parties(run_analys
     assert "autumn 2024 (2024-FA)" in shown
     assert any(not v.source and not v.target for v in a.events)  # the explosion: no one takes part
     assert "CONSULT" in shown and "ASSAULT" not in shown and "explosion" not in shown
+
+
+def test_a_quote_shows_its_own_words_not_the_narration_inside_it(tmp_path: Path) -> None:
+    from newsgraph.cli.corpus import quoted_words
+
+    said = '"It is good," he told Reuters. "We have the money."'
+    assert quoted_words(said) == "It is good, \u2026 We have the money."
+    assert quoted_words("\u201cWe won,\u201d Ann Lee said.") == "We won,"
+    assert quoted_words("the deal was a disaster") == "the deal was a disaster"  # reported speech as it is
+    db = tmp_path / "news.db"
+    text = '"It is good," Ann Lee told Reuters. "We have the money."'
+    with Store(db) as store:
+        store.add([make_analysis("q", text, "2025-01-01", {"a": PEOPLE["a"]}, quotes=[(text, "a")])])
+        store.resolve()
+    code, out, _ = run("quotes", "--db", str(db))
+    assert code == 0 and out.startswith("Ann Lee: \u201cIt is good, \u2026 We have the money.\u201d")
+    assert json.loads(run("quotes", "--json", "--db", str(db))[1])[0]["text"] == text  # the record keeps it all
+
+
+def test_piped_analyze_writes_json_and_help_says_why() -> None:
+    from tests.paths import SAMPLE
+
+    code, out, _ = run("analyze", str(SAMPLE))  # not a terminal
+    assert code == 0 and json.loads(out)["schema"] == "newsgraph/1"
+    assert "json when the output is piped" in " ".join(run("analyze", "--help")[1].split())

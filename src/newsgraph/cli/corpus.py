@@ -71,11 +71,23 @@ def _when(value: str | None) -> str:
     return value if re.fullmatch(r"\d{4}-\d\d-\d\d", value) else date_beside_value(value)
 
 
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def quoted_words(text: str) -> str:
+    """A quote's own words: a quote stored with the narration around or inside it ("'A,' she said. 'B'")
+    shows the quoted parts only, joined by " … "; any other quote as it is."""
+    if text.lstrip()[:1] not in ('"', "\u201c"):
+        return text
+    parts = [p.strip() for p in _QUOTED.findall(text) if p.strip()]
+    return " \u2026 ".join(parts) if parts else text
+
+
 def _event_line(e: dict[str, Any]) -> str:
     who = ", ".join(e.get("source") or [])
     whom = ", ".join(e.get("target") or [])
     if e.get("kind") == "quote":
-        return f"{_when(e.get('date'))}  QUOTE     {e.get('speaker') or '?'}: \u201c{e['text']}\u201d"
+        return f"{_when(e.get('date'))}  QUOTE     {e.get('speaker') or '?'}: \u201c{quoted_words(e['text'])}\u201d"
     return (f"{_when(e.get('date'))}  {e['type']:<9} {who}{' -> ' + whom if whom else ''}"
             f"  [{len(e['documents'])} doc(s)]")
 
@@ -198,7 +210,8 @@ def quotes(by: str | None, db: Path, as_json: bool) -> None:
       newsgraph quotes --by Soldatov
     """
     answer = _ask(db, lambda s: s.quotes(by))
-    _print(answer, as_json, lambda q: f"{q['speaker'] or '?'}: \u201c{q['text']}\u201d  ({q['document']})")
+    _print(answer, as_json, lambda q: f"{q['speaker'] or '?'}: \u201c{quoted_words(q['text'])}\u201d  "
+                                    f"({q['document']})")
 
 
 @click.command()

@@ -27,7 +27,8 @@ def cli() -> None:
 @click.option("--published", callback=check_date, metavar="YYYY-MM-DD",
               help="The publication date; relative dates are resolved against it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
-              help="text: a readable report (the default on a terminal); json: the newsgraph/1 object.")
+              help="text: a readable report; json: the newsgraph/1 object. Default: text on a terminal, "
+                   "json when the output is piped or written with --output.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the result here instead of standard output.")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
@@ -35,6 +36,9 @@ def cli() -> None:
 def analyze(path: Path, published: str | None, fmt: str | None, output: Path | None, model: str | None,
             quiet: bool) -> None:
     """Analyse one article (.txt, .html, .md) or a JSONL file of articles (one a line).
+
+    On a terminal it prints a readable report; piped or with --output it writes JSON
+    (--format chooses). A JSONL file gives JSONL, one analysis a line.
 
     \b
     Examples:

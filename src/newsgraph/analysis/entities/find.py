@@ -45,6 +45,10 @@ def _place_heads() -> dict[str, str]:
     return {head: kind for head, kind in table("entities/place_heads")}
 
 
+def _body_nouns() -> dict[str, str]:
+    return {noun: kind for noun, kind in table("entities/body_nouns")}
+
+
 def _is_title_word(lemma: str) -> bool:
     return (lemma in words("entities/titles") or lemma in words("entities/honorifics")
             or lemma in words("entities/person_cues"))
@@ -201,8 +205,10 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     if toks[root].dep in ("compound", "nmod") and head.i >= m.last and _is_title_word(head.lemma.lower()) \
             and len(name_words) <= 2 and m.label != "PERSON":
         m.votes["ORG"] += 2  # "BA chairman", "Lib Dem leader": the name of the body the person leads
-    if country_of_demonym(m.text) is not None and country is None:
-        m.votes["NORP"] += 5  # "Germans", "Briton": a people, not a place or a person
+    if (country_of_demonym(m.text) is not None or m.key in words("entities/peoples")) and country is None:
+        m.votes["NORP"] += 5  # "Germans", "Briton", "Welsh": a people, not a place or a person
+    if m.label in ("PERSON", None):
+        _not_a_person_votes(parsed, m, root)
     if toks[root].dep == "appos" and _is_title_word(head.lemma.lower()):
         m.votes["PERSON"] += 2
     for child in parsed.children(root):
@@ -212,6 +218,19 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
         grand = toks[head.head]
         if _is_title_word(grand.lemma.lower()):
             m.votes["PERSON"] += 2
+
+
+def _not_a_person_votes(parsed: Parsed, m: Mention, root: int) -> None:
+    """Votes against a person from how the name is used: as a body's ("Lib Dem MP", "Pompey striker",
+    "Oscar-winning") or as a thing someone has ("her Oscar"); a person's name is used neither way."""
+    toks = parsed.tokens
+    head = toks[toks[root].head]
+    if toks[root].dep in ("compound", "nmod", "npadvmod") and head.i >= m.last:
+        body = _body_nouns().get(head.lemma.lower()) or _body_nouns().get(head.text.lower())
+        if body:
+            m.votes[body] += 4
+    if any(c.dep == "poss" and c.tag == "PRP$" for c in parsed.children(root)):
+        m.votes["PRODUCT"] += 4
 
 
 def _root(parsed: Parsed, first: int, last: int) -> int:
