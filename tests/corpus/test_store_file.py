@@ -136,3 +136,23 @@ def test_what_another_ingest_stored_meanwhile_counts_as_already_stored(tmp_path:
         second.known_hashes = lambda: seen_before  # type: ignore[method-assign]
         summary = ingest_paths(second, [src], analyze=_fake_analyze)  # type: ignore[arg-type]
     assert (summary.added, summary.duplicates, summary.failed) == (0, 40, 0)
+
+
+def test_a_store_whose_log_cannot_be_made_is_read_as_immutable(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.corpus import schema
+
+    db = _store_file(tmp_path)
+    real, calls = schema.check_store, []
+
+    def first_fails(conn: sqlite3.Connection, path: str) -> str:
+        calls.append(path)
+        if len(calls) == 1:  # as SQLite says on a read-only mount where the shared-memory file cannot be made
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(conn, path)
+
+    monkeypatch.setattr(schema, "check_store", first_fails)
+    before = _snapshot(db)
+    with Store(db, readonly=True) as store:
+        assert store.counts()["documents"] == 3
+    assert len(calls) == 2 and _snapshot(db) == before
