@@ -177,3 +177,11 @@ def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:
             "actors": one("SELECT COUNT(*) FROM actors").fetchone()[0],
             "events": one("SELECT COUNT(*) FROM happenings").fetchone()[0],
             "quotes": one("SELECT COUNT(*) FROM quotes").fetchone()[0]}
+
+
+def events_by_id(conn: sqlite3.Connection, event_ids: list[int]) -> list[dict[str, Any]]:
+    """The merged events with these ids (as ``list_events`` describes them), in the order given."""
+    rows = {r[0]: r for chunk in _chunks(event_ids) for r in conn.execute(
+        f"SELECT event_id, type, mode, date, location FROM happenings WHERE event_id IN ({','.join('?' * len(chunk))})",
+        chunk)}
+    return _describe_events(conn, [rows[i] for i in event_ids if i in rows])
