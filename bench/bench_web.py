@@ -43,8 +43,8 @@ def bbc_analyses(cache: Path, corpus: Path) -> Path:
     """The BBC analyses, made once with ``newsgraph analyze`` (a few minutes) and kept."""
     if not cache.exists() or sum(1 for _ in cache.open()) < sum(1 for _ in corpus.open()):
         print(f"analysing {corpus} into {cache} (once) ...", flush=True)
-        subprocess.run([sys.executable, "-m", "newsgraph.cli.main", "analyze", str(corpus), "--output", str(cache),
-                        "-q"], check=False)
+        newsgraph = [sys.executable, "-c", "from newsgraph.cli.main import main; main()"]
+        subprocess.run([*newsgraph, "analyze", str(corpus), "--output", str(cache), "-q"], check=False)
     return cache
 
 

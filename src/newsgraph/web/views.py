@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -27,6 +28,15 @@ def _db(request: Request) -> Database:
 def _render(request: Request, template: str, **context: Any) -> Response:
     response: Response = request.app.state.templates.TemplateResponse(request, template, context)
     return response
+
+
+_DAY = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def timeline_date(value: str | None) -> str | None:
+    """A TIMEX3 value as a day the timeline can place (``2025`` -> ``2025-01-01``); None for weeks, seasons, etc."""
+    m = _DAY.fullmatch(value or "")
+    return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}" if m else None
 
 
 def _slice(items: list[Any], page: params.Page) -> list[Any]:
@@ -59,8 +69,8 @@ async def actor(request: Request) -> Response:
         strongest = {file["name"]} | {c["name"] for c in file["connections"][:ACTOR_GRAPH_NODES - 1]}
         graph = {"nodes": [n for n in graph["nodes"] if n["name"] in strongest],
                  "edges": [e for e in graph["edges"] if e["source"] in strongest and e["target"] in strongest]}
-    dated = [{"id": e["id"], "content": e["type"], "start": e["date"]} for e in file["events"]
-             if e.get("date") and len(e["date"]) >= 4][:300]
+    dated = [{"id": e["id"], "content": e["type"], "start": timeline_date(e["date"]), "kind": "event"}
+             for e in file["events"] if timeline_date(e["date"])][:300]
     return _render(request, "actor.html", a=file, documents=[found.get(d, {"id": d}) for d in doc_ids],
                    events=_slice(file["events"], events_page), quotes=_slice(file["quotes"], quotes_page),
                    docs_page=docs_page, events_page=events_page, quotes_page=quotes_page, graph=graph,
@@ -119,10 +129,13 @@ async def network(request: Request) -> Response:
     depth = params.integer(request, "depth", 1, 0, 2)
     f = Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
                 params.integer(request, "min_weight", 1, 1, 1_000_000))
-    graph = neighbourhood_graph(db.conn, data.actor_id(db.conn, name), depth, f)
+    center = data.actor_id(db.conn, name)
+    graph = neighbourhood_graph(db.conn, center, depth, f)
+    center_name = db.conn.execute("SELECT name FROM actors WHERE actor_id = ?", (center,)).fetchone()
     a, b = params.text(request, "a"), params.text(request, "b")
     paths = db.path(a, b) if a and b else None
-    return _render(request, "network.html", graph=graph, actor=name, depth=depth, f=f, a=a, b=b, paths=paths)
+    return _render(request, "network.html", graph=graph, actor=name, center=center_name[0] if center_name else "",
+                   depth=depth, f=f, a=a, b=b, paths=paths)
 
 
 async def timeline(request: Request) -> Response:
@@ -138,7 +151,8 @@ async def timeline(request: Request) -> Response:
                                   page.offset)
         items, more = [{"kind": "event", **e} for e in events[:page.limit]], len(events) > page.limit
     dated = [{"id": i.get("id") or f"q{n}", "content": i["type"] if i["kind"] == "event" else "quote",
-              "start": i["date"], "kind": i["kind"]} for n, i in enumerate(items) if i.get("date")]
+              "start": timeline_date(i["date"]), "kind": i["kind"]} for n, i in enumerate(items)
+             if timeline_date(i["date"])]
     return _render(request, "timeline.html", items=items, more=more, page=page, actor=name, since=since,
                    until=until, types=types, all_types=data.event_types(db.conn), timeline_items=dated)
 

@@ -22,8 +22,14 @@
       return { data: { id: "e" + i, source: e.source, target: e.target, w: e.documents,
                        kinds: Object.keys(e.kinds || {}).join(", ") } };
     }));
+    var layout = center
+      ? { name: "concentric", animate: false, minNodeSpacing: 30, avoidOverlap: true,
+          concentric: function (n) { return n.data("center") ? 1000 : n.degree(); },
+          levelWidth: function () { return 4; } }
+      : { name: "cose", animate: false, randomize: true, nodeRepulsion: 400000, idealEdgeLength: 120,
+          nodeOverlap: 20, numIter: 1000 };
     var cy = cytoscape({
-      container: box, elements: elements, wheelSensitivity: 0.3,
+      container: box, elements: elements, wheelSensitivity: 0.3, maxZoom: 1.4, minZoom: 0.1,
       style: [
         { selector: "node", style: { "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
             "background-color": function (n) { return COLOURS[n.data("type")] || "#888"; },
@@ -34,8 +40,7 @@
         { selector: "edge", style: { "line-color": "#9aa3b0", "opacity": 0.7, "curve-style": "haystack",
             "width": function (e) { return 1 + 5 * (e.data("w") / maxDocs); } } }
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90,
-                numIter: 600 }
+      layout: layout
     });
     cy.on("tap", "node", function (evt) {
       window.location.href = "/actor/" + encodeURIComponent(evt.target.id());
@@ -52,7 +57,7 @@
       return { id: n, content: String(i.content), start: i.start, title: String(i.content) + " " + i.start, ref: i.id,
                className: i.kind === "quote" ? "quote-item" : "event-item" };
     }));
-    var tl = new vis.Timeline(box, data, { stack: true, maxHeight: 320, zoomKey: "ctrlKey", xss: { disabled: false } });
+    var tl = new vis.Timeline(box, data, { stack: true, maxHeight: 320, zoomKey: "ctrlKey", zoomMin: 864000000, xss: { disabled: false } });
     tl.on("select", function (props) {
       var item = data.get(props.items[0]);
       if (item && String(item.ref).indexOf("event-") === 0) {
