@@ -44,6 +44,7 @@ def serve(db: Path, host: str, port: int) -> None:
     import uvicorn
 
     from newsgraph.web import NotAStore, create_app, open_read_only
+    from newsgraph.web.network import GraphCache
 
     try:
         store = open_read_only(db)
@@ -52,9 +53,11 @@ def serve(db: Path, host: str, port: int) -> None:
     _check_port(host, port)
     if host not in LOCAL_HOSTS:
         click.echo(f"newsgraph: warning: listening on {host}: other machines can read this corpus", err=True)
+    graphs = GraphCache()
+    graphs.get(store.conn)  # the actor graph, read once before the first page asks for it
     click.echo(f"newsgraph: serving {db} (read only) at http://{'[' + host + ']' if ':' in host else host}:{port}  "
                "(Ctrl+C stops)", err=True)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(store, graphs), host=host, port=port, log_level="warning")
     finally:
         store.close()

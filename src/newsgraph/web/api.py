@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,12 +18,18 @@ from starlette.routing import Route
 from newsgraph.corpus.db import Database
 from newsgraph.corpus.graph import MAX_PATHS
 from newsgraph.web import data, params
-from newsgraph.web.network import Filters, neighbourhood_graph
+from newsgraph.web.network import Filters, GraphCache, neighbourhood_graph
 
 
 def _db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
+
+
+def graphs(request: Request) -> GraphCache:
+    """The app's kept actor graph."""
+    cache: GraphCache = request.app.state.graphs
+    return cache
 
 
 def _slice(request: Request) -> tuple[int, int]:
@@ -78,10 +85,10 @@ async def timeline(request: Request) -> JSONResponse:
     name, since, until = params.text(request, "actor"), params.date(request, "since"), params.date(request, "until")
     types = params.types(request)
     limit, offset = _slice(request)
-    if name:
-        items = [i for i in db.timeline(name, since, until) if not types or i.get("type") in types]
-        return _json(items[offset:offset + limit])
-    events = data.events_page(db.conn, types[0] if types else None, None, since, until, limit, offset)
+    actor_id = data.actor_id(db.conn, name)
+    if actor_id is not None and not types:
+        return _json(data.timeline_page(db.conn, actor_id, since, until, limit, offset))
+    events = data.events_page(db.conn, types[0] if types else None, actor_id, since, until, limit, offset)
     return _json([{"kind": "event", **e} for e in events])
 
 
@@ -99,14 +106,22 @@ async def network(request: Request) -> JSONResponse:
     depth = params.integer(request, "depth", 1, 0, 2)
     f = Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
                 params.integer(request, "min_weight", 1, 1, 1_000_000))
-    return _json(neighbourhood_graph(db.conn, data.actor_id(db.conn, name), depth, f))
+    return _json(neighbourhood_graph(db.conn, graphs(request), data.actor_id(db.conn, name), depth, f))
 
 
 async def path(request: Request) -> JSONResponse:
     a, b = params.text(request, "a"), params.text(request, "b")
     if not a or not b:
         raise params.BadParameter("give both ends: /api/path?a=NAME&b=NAME")
-    return _json(_db(request).path(a, b, params.integer(request, "limit", MAX_PATHS, 1, 50)))
+    conn, limit = _db(request).conn, params.integer(request, "limit", MAX_PATHS, 1, 50)
+    return _json(path_between(request, conn, a, b, limit))
+
+
+def path_between(request: Request, conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_PATHS) -> Any:
+    """``newsgraph path A B``'s answer (``UnknownActor`` for a name the store does not know)."""
+    first, second = data.actor_id(conn, a), data.actor_id(conn, b)
+    assert first is not None and second is not None
+    return graphs(request).paths(conn, first, second, limit)
 
 
 ROUTES = [

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsgraph.corpus.db import Database
 from newsgraph.corpus.queries import UnknownActor
 from newsgraph.web import api, views
+from newsgraph.web.network import GraphCache
 
 HERE = Path(__file__).parent
 SECURITY_HEADERS = [
@@ -93,11 +94,16 @@ def _error(request: Request, status: int, message: str) -> Response:
                                       status_code=status)
 
 
-def create_app(db: Database) -> Any:
-    """The explorer over ``db`` (open it with ``open_read_only``); an ASGI app for uvicorn."""
+def create_app(db: Database, graphs: GraphCache | None = None) -> Any:
+    """The explorer over ``db`` (open it with ``open_read_only``); an ASGI app for uvicorn.
+
+    ``graphs``: the actor graph's keeper, already filled (``GraphCache().get(db.conn)``) so the
+    first network page does not wait for it.
+    """
     app = Starlette(routes=[*api.ROUTES, *views.ROUTES,
                             Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")],
                     exception_handlers={HTTPException: _http_error, UnknownActor: _unknown_actor})
     app.state.db = db
+    app.state.graphs = graphs or GraphCache()
     app.state.templates = _templates()
     return _SecurityHeaders(app)

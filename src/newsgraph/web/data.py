@@ -10,7 +10,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from newsgraph.corpus.queries import events_by_id, find_actor
+from newsgraph.corpus.queries import actor_head, events_by_id, find_actor
 
 SEARCH_KINDS = ("actor", "event", "quote")
 
@@ -41,7 +41,7 @@ def search(conn: sqlite3.Connection, q: str, kinds: tuple[str, ...] = SEARCH_KIN
     if "event" in kinds:
         ids = [i for i, in conn.execute(
             "SELECT h.event_id FROM happenings h WHERE h.type = upper(?) OR h.event_id IN ("
-            " SELECT m.event_id FROM happening_mentions m JOIN events v USING (doc_id, vid)"
+            " SELECT m.event_id FROM events v CROSS JOIN happening_mentions m USING (doc_id, vid)"  # match first
             " WHERE v.trigger_text LIKE ? ESCAPE '\\'"
             " UNION SELECT x.event_id FROM happening_actors x JOIN actor_aliases al USING (actor_id)"
             " WHERE al.alias LIKE ? ESCAPE '\\') "
@@ -49,13 +49,14 @@ def search(conn: sqlite3.Connection, q: str, kinds: tuple[str, ...] = SEARCH_KIN
             (q.strip(), pattern, pattern, limit, offset))]
         out["events"] = events_by_id(conn, ids)
     if "quote" in kinds:
-        out["quotes"] = quotes_page(conn, None, limit, offset, words=q)
+        out["quotes"] = quotes_page(conn, None, limit, offset, words=q)  # in the order stored: a scan stops early
     return out
 
 
 def quotes_page(conn: sqlite3.Connection, actor_id: int | None, limit: int, offset: int,
                 words: str | None = None) -> list[dict[str, Any]]:
-    """A page of quotes (as ``list_quotes`` gives them), by date; one speaker's, or containing ``words``."""
+    """A page of quotes (as ``list_quotes`` gives them), by date; one speaker's, or those containing ``words``
+    (in the order stored, so that a scan for a common word stops at the page's end)."""
     sql = ("SELECT q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind "
            "FROM quotes q JOIN documents d USING (doc_id) "
            "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
@@ -67,7 +68,8 @@ def quotes_page(conn: sqlite3.Connection, actor_id: int | None, limit: int, offs
     if words:
         sql += " AND q.text LIKE ? ESCAPE '\\'"
         args.append(_like(words.strip()))
-    rows = conn.execute(sql + " ORDER BY d.published, d.seq, q.start LIMIT ? OFFSET ?", [*args, limit, offset])
+    order = " ORDER BY q.rowid" if words else " ORDER BY d.published, d.seq, q.start"
+    rows = conn.execute(sql + order + " LIMIT ? OFFSET ?", [*args, limit, offset])
     return [{"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
              "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind}
             for t, s, direct, doc, pub, st, en, cue, hedge, kind in rows]
@@ -82,8 +84,8 @@ def events_page(conn: sqlite3.Connection, type_: str | None = None, actor_id: in
     if type_:
         sql += " AND type = ?"
         args.append(type_.upper())
-    if actor_id is not None:
-        sql += " AND EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id AND x.actor_id = ?)"
+    if actor_id is not None:  # the actor's events first (an index), not every event checked
+        sql += " AND event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)"
         args.append(actor_id)
     if since:
         sql += " AND date >= ?"
@@ -179,3 +181,76 @@ def documents_of(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dict
                 f"SELECT doc_id, title, published, source FROM documents WHERE doc_id IN ({_marks(chunk)})", chunk):
             out[doc_id] = {"id": doc_id, "title": title, "published": published, "source": source}
     return out
+
+
+def actor_page(conn: sqlite3.Connection, actor_id: int, docs: tuple[int, int], events: tuple[int, int],
+               quotes: tuple[int, int]) -> dict[str, Any]:
+    """One actor's file a page at a time: the head (name, type, aliases, roles), how many documents, events
+    and quotes there are, and the ``(limit, offset)`` slice of each asked for."""
+    one = conn.execute
+    counts = {"documents": one("SELECT COUNT(DISTINCT doc_id) FROM actor_entities WHERE actor_id = ?",
+                               (actor_id,)).fetchone()[0],
+              "events": one("SELECT COUNT(DISTINCT event_id) FROM happening_actors WHERE actor_id = ?",
+                            (actor_id,)).fetchone()[0],
+              "quotes": one("SELECT COUNT(*) FROM quotes q JOIN actor_entities m ON m.doc_id = q.doc_id "
+                            "AND m.eid = q.speaker_eid WHERE m.actor_id = ?", (actor_id,)).fetchone()[0]}
+    doc_ids = [d for d, in one(
+        "SELECT DISTINCT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
+        "ORDER BY d.published, d.seq LIMIT ? OFFSET ?", (actor_id, *docs))]
+    found = documents_of(conn, doc_ids)
+    dated = [{"id": f"event-{i}", "type": t, "date": d} for i, t, d in one(
+        "SELECT h.event_id, h.type, h.date FROM happening_actors x JOIN happenings h USING (event_id) "
+        "WHERE x.actor_id = ? AND h.date IS NOT NULL GROUP BY h.event_id ORDER BY h.date DESC LIMIT 300",
+        (actor_id,))]
+    return {**actor_head(conn, actor_id), "counts": counts, "documents": [found[d] for d in doc_ids],
+            "events": events_page(conn, actor_id=actor_id, limit=events[0], offset=events[1]),
+            "quotes": quotes_page(conn, actor_id, *quotes), "dated": dated}
+
+
+def timeline_page(conn: sqlite3.Connection, actor_id: int, since: str | None, until: str | None, limit: int,
+                  offset: int) -> list[dict[str, Any]]:
+    """A slice of ``newsgraph timeline --actor``: the actor's events and quotes, in the order it gives them."""
+    where_e, where_q = "", ""
+    args_e: list[Any] = []
+    args_q: list[Any] = []
+    if since:
+        where_e += " AND h.date >= ?"
+        where_q += " AND d.published >= ?"
+        args_e.append(since)
+        args_q.append(since)
+    if until:
+        where_e += " AND substr(h.date, 1, ?) <= ?"
+        where_q += " AND substr(d.published, 1, ?) <= ?"
+        args_e += [len(until), until]
+        args_q += [len(until), until]
+    rows = conn.execute(
+        "SELECT * FROM ("
+        " SELECT coalesce(h.date, '9999') AS day, 'event' AS kind, h.event_id AS a, 0 AS b, 0 AS c FROM happenings h"
+        " WHERE h.event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)" + where_e +
+        " UNION ALL SELECT coalesce(d.published, '9999'), 'quote', d.seq, q.start, q.rowid FROM quotes q"
+        " JOIN documents d USING (doc_id) JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid"
+        " WHERE m.actor_id = ?" + where_q + ") ORDER BY day, kind, a, b LIMIT ? OFFSET ?",
+        [actor_id, *args_e, actor_id, *args_q, limit, offset]).fetchall()
+    events = {e["id"]: e for e in events_by_id(conn, [a for _, kind, a, _, _ in rows if kind == "event"])}
+    quotes = {rowid: q for rowid, q in _quotes_by_rowid(conn, [c for _, kind, _, _, c in rows if kind == "quote"])}
+    out: list[dict[str, Any]] = []
+    for _, kind, a, _, c in rows:
+        if kind == "event":
+            out.append({"kind": "event", **events[f"event-{a}"]})
+        else:
+            q = quotes[c]
+            out.append({"kind": "quote", "date": q["published"], **q})
+    return out
+
+
+def _quotes_by_rowid(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, dict[str, Any]]]:
+    if not rowids:
+        return []
+    rows = conn.execute(
+        "SELECT q.rowid, q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind "
+        "FROM quotes q JOIN documents d USING (doc_id) "
+        "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
+        f"LEFT JOIN actors a ON a.actor_id = m.actor_id WHERE q.rowid IN ({_marks(rowids)})", rowids)
+    return [(rowid, {"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
+                     "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind})
+            for rowid, t, s, direct, doc, pub, st, en, cue, hedge, kind in rows]

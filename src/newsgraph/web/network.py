@@ -1,20 +1,22 @@
 """The network page's graph: one actor's neighbourhood (as ``newsgraph network --actor`` gives it) or the
-most reported actors, filtered by type, date range and minimum weight, read a frontier at a time.
+most reported actors, filtered by type, date range and minimum weight.
 
-Only the edges touching the actors in view are read (``load_graph`` with their ids), so a
-neighbourhood costs what it holds, not what the corpus holds.
+The whole actor graph (``corpus.graph.load_graph``) is read once and kept while the store
+stays the same (SQLite's ``data_version`` tells when another connection, an ingest, has
+committed), so a neighbourhood or a path costs what it visits, not what the corpus holds.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.corpus.graph import Graph, link_kinds, load_graph
+from newsgraph.corpus.graph import Graph, Link, link_kinds, load_graph, paths_between
 
 TOP_ACTORS = 60  # the whole-corpus view: the most reported actors and the links between them
-MAX_NODES = 250  # a neighbourhood larger than this keeps its best-linked actors
+MAX_NODES = 250  # a neighbourhood larger than this keeps its nearest actors, the most reported first
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +32,33 @@ class Filters:
         return bool(self.types or self.since or self.until or self.min_weight > 1)
 
 
-def _info(conn: sqlite3.Connection, ids: set[int]) -> dict[int, tuple[str, str, int]]:
-    out: dict[int, tuple[str, str, int]] = {}
-    ordered = sorted(ids)
-    for i in range(0, len(ordered), 500):
-        chunk = ordered[i:i + 500]
-        for actor_id, name, type_, n in conn.execute(
-                f"SELECT actor_id, name, type, n_docs FROM actors WHERE actor_id IN ({','.join('?' * len(chunk))})",
-                chunk):
-            out[actor_id] = (name, type_, n)
-    return out
+class GraphCache:
+    """The whole actor graph and every actor's name, type and number of documents, read again on a change."""
+
+    def __init__(self) -> None:
+        self._version: int | None = None
+        self._graph: Graph = {}
+        self._info: dict[int, tuple[str, str, int]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, conn: sqlite3.Connection) -> tuple[Graph, dict[int, tuple[str, str, int]]]:
+        """The graph and the actors' (name, type, documents) by id, as the store holds them now."""
+        with self._lock:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                self._graph = load_graph(conn)
+                self._info = {i: (n, t, d) for i, n, t, d in conn.execute(
+                    "SELECT actor_id, name, type, n_docs FROM actors")}
+                self._version = version
+            return self._graph, self._info
+
+    def paths(self, conn: sqlite3.Connection, a: int, b: int, limit: int) -> list[list[str]]:
+        """``newsgraph path``'s answer, over the kept graph."""
+        return paths_between(conn, a, b, limit, graph=self.get(conn)[0])
 
 
-def _dates(conn: sqlite3.Connection, graph: Graph) -> dict[str, str | None]:
-    docs = sorted({d for links in graph.values() for link in links.values() for d in link.documents})
+def _dates(conn: sqlite3.Connection, links: list[Link]) -> dict[str, str | None]:
+    docs = sorted({d for link in links for d in link.documents})
     out: dict[str, str | None] = {}
     for i in range(0, len(docs), 500):
         chunk = docs[i:i + 500]
@@ -64,47 +79,34 @@ def _weight(link_docs: set[str], dates: dict[str, str | None], f: Filters) -> in
     return sum(1 for d in link_docs if _in_range(dates.get(d), f))
 
 
-def neighbourhood_graph(conn: sqlite3.Connection, center: int | None, depth: int = 1,
-                        f: Filters = Filters()) -> dict[str, Any]:
+def neighbourhood_graph(conn: sqlite3.Connection, cache: GraphCache, center: int | None, depth: int = 1,
+                        f: Filters = Filters(), max_nodes: int = MAX_NODES) -> dict[str, Any]:
     """Nodes and edges around ``center`` (or among the most reported actors), in ``network``'s shape."""
+    graph, info = cache.get(conn)
+    level: dict[int, int] = {}
     if center is None:
-        sql = "SELECT actor_id FROM actors"
-        args: list[Any] = []
-        if f.types:
-            sql += f" WHERE type IN ({','.join('?' * len(f.types))})"
-            args += list(f.types)
-        nodes = {i for i, in conn.execute(sql + " ORDER BY n_docs DESC, actor_id LIMIT ?", [*args, TOP_ACTORS])}
-        graph = load_graph(conn, nodes)
+        ranked = sorted((i for i, (_, t, _) in info.items() if not f.types or t in f.types),
+                        key=lambda i: (-info[i][2], i))
+        level = dict.fromkeys(ranked[:TOP_ACTORS], 0)
     else:
-        nodes, frontier = {center}, {center}
-        graph = load_graph(conn, nodes)
-        for _ in range(max(depth, 0)):
-            frontier = {n for x in frontier for n in graph.get(x, {})} - nodes
-            if not frontier:
-                break
-            nodes |= frontier
-            graph = load_graph(conn, nodes)
-    info = _info(conn, nodes)
-    dates = _dates(conn, graph) if (f.since or f.until) else {}
-    keep = {n for n in nodes if n in info and (not f.types or info[n][1] in f.types or n == center)}
+        level, frontier = {center: 0}, {center}
+        for d in range(1, max(depth, 0) + 1):
+            frontier = {n for x in frontier for n in graph.get(x, {})} - level.keys()
+            level.update(dict.fromkeys(frontier, d))
+    keep = {n for n in level if n in info and (not f.types or info[n][1] in f.types or n == center)}
+    truncated = len(keep) > max_nodes
+    if truncated:  # the nearest, then the most reported
+        keep = set(sorted(keep, key=lambda n: (level[n], -info[n][2], n))[:max_nodes])
+    links = [(a, b, link) for a in sorted(keep) for b, link in sorted(graph.get(a, {}).items()) if a < b and b in keep]
+    dates = _dates(conn, [link for _, _, link in links]) if (f.since or f.until) else {}
     edges = []
-    for a in sorted(keep):
-        for b, link in sorted(graph.get(a, {}).items()):
-            if a < b and b in keep:
-                w = _weight(link.documents, dates, f)
-                if w >= f.min_weight and w > 0:
-                    edges.append((a, b, link_kinds(link), w))
+    for a, b, link in links:
+        w = _weight(link.documents, dates, f)
+        if w >= f.min_weight and w > 0:
+            edges.append((a, b, link_kinds(link), w))
     if f.active():  # an actor left without a link in the filtered view is not shown
         linked = {x for a, b, _, _ in edges for x in (a, b)}
         keep = {n for n in keep if n in linked or n == center}
-    truncated = len(keep) > MAX_NODES
-    if truncated:
-        strength: dict[int, int] = {}
-        for a, b, _, w in edges:
-            strength[a] = strength.get(a, 0) + w
-            strength[b] = strength.get(b, 0) + w
-        keep = set(sorted(keep, key=lambda n: (n != center, -strength.get(n, 0), n))[:MAX_NODES])
-        edges = [e for e in edges if e[0] in keep and e[1] in keep]
     out: dict[str, Any] = {
         "nodes": [{"name": info[n][0], "type": info[n][1], "documents": info[n][2]} for n in sorted(keep)],
         "edges": [{"source": info[a][0], "target": info[b][0], "kinds": kinds, "documents": w}

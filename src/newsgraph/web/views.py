@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from newsgraph.corpus.db import Database
 from newsgraph.web import data, params
-from newsgraph.web.api import event_id
+from newsgraph.web.api import event_id, graphs, path_between
 from newsgraph.web.highlight import Mark, actor_href, highlight
 from newsgraph.web.network import Filters, neighbourhood_graph
 
@@ -39,10 +39,6 @@ def timeline_date(value: str | None) -> str | None:
     return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}" if m else None
 
 
-def _slice(items: list[Any], page: params.Page) -> list[Any]:
-    return items[page.offset:page.offset + page.limit]
-
-
 async def home(request: Request) -> Response:
     return RedirectResponse("/search", status_code=302)
 
@@ -58,23 +54,16 @@ async def search(request: Request) -> Response:
 
 async def actor(request: Request) -> Response:
     db = _db(request)
-    name = request.path_params["name"]
-    file = db.actor(name)
-    docs_page, events_page, quotes_page = (params.page(request, "docs", 20), params.page(request, "events", 20),
-                                           params.page(request, "quotes", 20))
-    doc_ids = _slice(file["documents"], docs_page)
-    found = data.documents_of(db.conn, doc_ids)
-    graph = neighbourhood_graph(db.conn, data.actor_id(db.conn, file["name"]), 1)
-    if len(graph["nodes"]) > ACTOR_GRAPH_NODES:
-        strongest = {file["name"]} | {c["name"] for c in file["connections"][:ACTOR_GRAPH_NODES - 1]}
-        graph = {"nodes": [n for n in graph["nodes"] if n["name"] in strongest],
-                 "edges": [e for e in graph["edges"] if e["source"] in strongest and e["target"] in strongest]}
+    actor_id = data.actor_id(db.conn, request.path_params["name"])
+    assert actor_id is not None
+    pages = {k: params.page(request, k, 20) for k in ("docs", "events", "quotes")}
+    file = data.actor_page(db.conn, actor_id, *((p.limit, p.offset) for p in pages.values()))
+    graph = neighbourhood_graph(db.conn, graphs(request), actor_id, 1, max_nodes=ACTOR_GRAPH_NODES)
+    graph["connections"] = len(graphs(request).get(db.conn)[0].get(actor_id, {}))
     dated = [{"id": e["id"], "content": e["type"], "start": timeline_date(e["date"]), "kind": "event"}
-             for e in file["events"] if timeline_date(e["date"])][:300]
-    return _render(request, "actor.html", a=file, documents=[found.get(d, {"id": d}) for d in doc_ids],
-                   events=_slice(file["events"], events_page), quotes=_slice(file["quotes"], quotes_page),
-                   docs_page=docs_page, events_page=events_page, quotes_page=quotes_page, graph=graph,
-                   timeline_items=dated)
+             for e in file["dated"] if timeline_date(e["date"])]
+    return _render(request, "actor.html", a=file, graph=graph, timeline_items=dated, docs_page=pages["docs"],
+                   events_page=pages["events"], quotes_page=pages["quotes"])
 
 
 def _evidence(text: str, start: int, end: int, marks: list[Mark]) -> Markup:
@@ -130,10 +119,10 @@ async def network(request: Request) -> Response:
     f = Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
                 params.integer(request, "min_weight", 1, 1, 1_000_000))
     center = data.actor_id(db.conn, name)
-    graph = neighbourhood_graph(db.conn, center, depth, f)
+    graph = neighbourhood_graph(db.conn, graphs(request), center, depth, f)
     center_name = db.conn.execute("SELECT name FROM actors WHERE actor_id = ?", (center,)).fetchone()
     a, b = params.text(request, "a"), params.text(request, "b")
-    paths = db.path(a, b) if a and b else None
+    paths = path_between(request, db.conn, a, b) if a and b else None
     return _render(request, "network.html", graph=graph, actor=name, center=center_name[0] if center_name else "",
                    depth=depth, f=f, a=a, b=b, paths=paths)
 
@@ -143,11 +132,12 @@ async def timeline(request: Request) -> Response:
     name, since, until = params.text(request, "actor"), params.date(request, "since"), params.date(request, "until")
     types = params.types(request)
     page = params.page(request)
-    if name:
-        every = [i for i in db.timeline(name, since, until) if not types or i.get("type") in types]
-        items, more = _slice(every, page), len(every) > page.offset + page.limit
+    actor_id = data.actor_id(db.conn, name)
+    if actor_id is not None and not types:
+        items = data.timeline_page(db.conn, actor_id, since, until, page.limit + 1, page.offset)
+        items, more = items[:page.limit], len(items) > page.limit
     else:
-        events = data.events_page(db.conn, types[0] if types else None, None, since, until, page.limit + 1,
+        events = data.events_page(db.conn, types[0] if types else None, actor_id, since, until, page.limit + 1,
                                   page.offset)
         items, more = [{"kind": "event", **e} for e in events[:page.limit]], len(events) > page.limit
     dated = [{"id": i.get("id") or f"q{n}", "content": i["type"] if i["kind"] == "event" else "quote",
