@@ -17,7 +17,7 @@ from newsgraph.web.api import event_id, graphs, path_between
 from newsgraph.web.highlight import Mark, actor_href, highlight
 from newsgraph.web.network import Filters, neighbourhood_graph
 
-ACTOR_GRAPH_NODES = 40  # the actor page's neighbourhood: the best-linked actors only
+ACTOR_GRAPH_NODES = 30  # the actor page's neighbourhood: the nearest, most reported actors only
 
 
 def _db(request: Request) -> Database:

@@ -31,7 +31,7 @@
     var cy = cytoscape({
       container: box, elements: elements, wheelSensitivity: 0.3, maxZoom: 1.4, minZoom: 0.1,
       style: [
-        { selector: "node", style: { "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
+        { selector: "node", style: { "label": "data(label)", "font-size": 13, "text-valign": "bottom", "text-margin-y": 3,
             "background-color": function (n) { return COLOURS[n.data("type")] || "#888"; },
             "width": function (n) { return 10 + Math.min(30, Math.sqrt(n.data("docs") || 1) * 3); },
             "height": function (n) { return 10 + Math.min(30, Math.sqrt(n.data("docs") || 1) * 3); },
