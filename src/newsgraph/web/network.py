@@ -32,6 +32,23 @@ class Filters:
         return bool(self.types or self.since or self.until or self.min_weight > 1)
 
 
+class _PricedLink(Link):
+    """A link whose crossing cost is worked out once (the kept graph does not change), for the path search."""
+
+    __slots__ = ("price",)
+
+    def __init__(self, link: Link) -> None:
+        super().__init__(link.kinds, link.documents)
+        self.price = link.cost()
+
+    def cost(self) -> float:
+        return self.price
+
+
+def _priced(graph: Graph) -> Graph:
+    return {a: {b: _PricedLink(link) for b, link in links.items()} for a, links in graph.items()}
+
+
 class GraphCache:
     """The whole actor graph and every actor's name, type and number of documents, read again on a change."""
 
@@ -46,7 +63,7 @@ class GraphCache:
         with self._lock:
             version = conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._version:
-                self._graph = load_graph(conn)
+                self._graph = _priced(load_graph(conn))
                 self._info = {i: (n, t, d) for i, n, t, d in conn.execute(
                     "SELECT actor_id, name, type, n_docs FROM actors")}
                 self._version = version
