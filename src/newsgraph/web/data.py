@@ -192,8 +192,14 @@ def actor_page(conn: sqlite3.Connection, actor_id: int, docs: tuple[int, int], e
                                (actor_id,)).fetchone()[0],
               "events": one("SELECT COUNT(DISTINCT event_id) FROM happening_actors WHERE actor_id = ?",
                             (actor_id,)).fetchone()[0],
-              "quotes": one("SELECT COUNT(*) FROM quotes q JOIN actor_entities m ON m.doc_id = q.doc_id "
-                            "AND m.eid = q.speaker_eid WHERE m.actor_id = ?", (actor_id,)).fetchone()[0]}
+              "quotes": 0}
+    # the actor's quotes found once (no index leads to them): counted, and the page's slice described
+    quote_ids = [r for r, in one("SELECT q.rowid FROM quotes q JOIN actor_entities m ON m.doc_id = q.doc_id "
+                                 "AND m.eid = q.speaker_eid JOIN documents d ON d.doc_id = q.doc_id "
+                                 "WHERE m.actor_id = ? ORDER BY d.published, d.seq, q.start", (actor_id,))]
+    counts["quotes"] = len(quote_ids)
+    page_ids = quote_ids[quotes[1]:quotes[1] + quotes[0]]
+    described = dict(_quotes_by_rowid(conn, page_ids))
     doc_ids = [d for d, in one(
         "SELECT DISTINCT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
         "ORDER BY d.published, d.seq LIMIT ? OFFSET ?", (actor_id, *docs))]
@@ -204,7 +210,7 @@ def actor_page(conn: sqlite3.Connection, actor_id: int, docs: tuple[int, int], e
         (actor_id,))]
     return {**actor_head(conn, actor_id), "counts": counts, "documents": [found[d] for d in doc_ids],
             "events": events_page(conn, actor_id=actor_id, limit=events[0], offset=events[1]),
-            "quotes": quotes_page(conn, actor_id, *quotes), "dated": dated}
+            "quotes": [described[r] for r in page_ids], "dated": dated}
 
 
 def timeline_page(conn: sqlite3.Connection, actor_id: int, since: str | None, until: str | None, limit: int,
