@@ -14,6 +14,7 @@ from newsgraph.analysis.nlp import ModelNotFound
 from newsgraph.analysis.pipeline import analyze_documents
 from newsgraph.cli.common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.corpus import register as register_corpus_commands
+from newsgraph.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,6 +103,7 @@ class _open_out:
 
 
 register_corpus_commands(cli)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -174,11 +174,16 @@ def find_paths(graph: Graph, a: int, b: int, limit: int = MAX_PATHS,
     return sorted(chosen, key=lambda p: (len(p), cost[tuple(p)], p))[:limit]
 
 
-def paths_between(conn: sqlite3.Connection, a: int, b: int, limit: int = MAX_PATHS) -> list[list[str]]:
-    """How two actors connect: up to ``limit`` paths, each a list of actor names from ``a`` to ``b``."""
+def paths_between(conn: sqlite3.Connection, a: int, b: int, limit: int = MAX_PATHS,
+                  graph: Graph | None = None) -> list[list[str]]:
+    """How two actors connect: up to ``limit`` paths, each a list of actor names from ``a`` to ``b``.
+
+    ``graph``: the whole graph already loaded (``load_graph(conn)``), for a caller that keeps it.
+    """
     info = _info(conn)
 
     def node_cost(n: int) -> float:
         return _GO_BETWEEN_COST.get(info[n][1], 1.0) if n in info else 1.0
 
-    return [[info[n][0] for n in path] for path in find_paths(load_graph(conn), a, b, limit, node_cost)]
+    whole = load_graph(conn) if graph is None else graph
+    return [[info[n][0] for n in path] for path in find_paths(whole, a, b, limit, node_cost)]

@@ -54,15 +54,19 @@ def actor_file(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
     """One actor: name, type, aliases, roles (with dates), documents, events, quotes, connections."""
     from newsgraph.corpus.graph import connections
 
-    name, type_ = conn.execute("SELECT name, type FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
-    aliases = [a for a, in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ? GROUP BY alias "
-                                        "ORDER BY MAX(n) DESC, alias", (actor_id,))]
     docs = [d for d, in conn.execute(
         "SELECT DISTINCT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
         "ORDER BY d.published, d.seq", (actor_id,))]
-    return {"name": name, "type": type_, "aliases": aliases, "roles": _roles(conn, actor_id), "documents": docs,
-            "events": list_events(conn, actor_id=actor_id), "quotes": list_quotes(conn, actor_id),
-            "connections": connections(conn, actor_id)}
+    return {**actor_head(conn, actor_id), "documents": docs, "events": list_events(conn, actor_id=actor_id),
+            "quotes": list_quotes(conn, actor_id), "connections": connections(conn, actor_id)}
+
+
+def actor_head(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
+    """The head of an actor's file: name, type, aliases, roles (with dates)."""
+    name, type_ = conn.execute("SELECT name, type FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
+    aliases = [a for a, in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ? GROUP BY alias "
+                                        "ORDER BY MAX(n) DESC, alias", (actor_id,))]
+    return {"name": name, "type": type_, "aliases": aliases, "roles": _roles(conn, actor_id)}
 
 
 def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
@@ -70,11 +74,12 @@ def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
     names = actor_names(conn)
     found: dict[tuple[str, str | None], list[tuple[str, str | None, str]]] = defaultdict(list)
     for title, of_actor, doc_id, published in conn.execute(
+            # one scan of roles against the actor's own entities: joined the other way round, each of a
+            # much-reported actor's thousands of entities scanned the (unindexed) roles table, for seconds
             "SELECT r.title, o.actor_id, r.doc_id, d.published FROM roles r "
-            "JOIN actor_entities m ON m.doc_id = r.doc_id AND m.eid = r.eid "
             "JOIN documents d ON d.doc_id = r.doc_id "
             "LEFT JOIN actor_entities o ON o.doc_id = r.doc_id AND o.eid = r.of_eid "
-            "WHERE m.actor_id = ?", (actor_id,)):
+            "WHERE (r.doc_id, r.eid) IN (SELECT doc_id, eid FROM actor_entities WHERE actor_id = ?)", (actor_id,)):
         of = names.get(of_actor) if of_actor is not None else None
         found[(role_title_key(title), of)].append((title, published, doc_id))
     out = []
@@ -199,3 +204,11 @@ def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:
             "actors": one("SELECT COUNT(*) FROM actors").fetchone()[0],
             "events": one("SELECT COUNT(*) FROM happenings").fetchone()[0],
             "quotes": one("SELECT COUNT(*) FROM quotes").fetchone()[0]}
+
+
+def events_by_id(conn: sqlite3.Connection, event_ids: list[int]) -> list[dict[str, Any]]:
+    """The merged events with these ids (as ``list_events`` describes them), in the order given."""
+    rows = {r[0]: r for chunk in _chunks(event_ids) for r in conn.execute(
+        f"SELECT event_id, type, mode, date, location FROM happenings WHERE event_id IN ({','.join('?' * len(chunk))})",
+        chunk)}
+    return _describe_events(conn, [rows[i] for i in event_ids if i in rows])
