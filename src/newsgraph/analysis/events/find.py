@@ -21,12 +21,14 @@ from newsgraph.analysis.events.actors import actor_profiles, setting_places
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
 from newsgraph.analysis.events.parties import parties_of, resolve_heads
+from newsgraph.analysis.events.petrarch import DEFAULT_FLAG as PETRARCH_DEFAULT
 from newsgraph.analysis.events.triggers import (
     REPORTING,
     Trigger,
     find_triggers,
     governing_triggers,
     has_content,
+    is_party,
     main_happenings,
 )
 from newsgraph.analysis.parsed import Parsed
@@ -301,6 +303,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         location = location or next(iter(places), None)
         if location is None:  # "visited Ukraine": the host country is where the visit is too
             location = next((t for t in target if t in by_id and by_id[t].type in _PLACE_TYPES), None)
+    if PETRARCH_DEFAULT in trig.sense.flags and not (source and target):
+        return None  # a verb PETRARCH codes by itself, no pattern: an event between two named parties only
     sent = parsed.sentence_of(trig.tok)
     actors = actor_profiles(parsed, by_id, [*source, *target], where)
     if kind == "PROTEST" and mode == "obstruct" and any(
@@ -353,6 +357,15 @@ def _with_setting_of(kept: Event, other: Event) -> Event:
     return replace(kept, location=kept.location or other.location, date=kept.date or other.date)
 
 
+def _names_a_group(ctx: Context, trig: Trigger) -> bool:
+    """True when a party slot of the event holds a group or an office the article names ("police",
+    "protesters", "their foreign ministers"), though no entity: a pronoun or a bare thing is no party."""
+    parsed = ctx.parsed
+    parties = parties_of(parsed, trig)
+    return any(parsed.tokens[h].pos != "PRON" and is_party(parsed, h, ctx.refers_to)
+               for h in (*parties.source, *parties.partner, *parties.target))
+
+
 def find_events(ctx: Context) -> Context:
     """The context with its ``events`` layer filled."""
     parsed = ctx.parsed
@@ -369,11 +382,13 @@ def find_events(ctx: Context) -> Context:
     at = {t.tok: t for t in triggers}
     root_tokens = {r.tok for r in roots} | {r.anchor for r in roots}
     events: list[Event] = []
+    named: list[bool] = []  # whether each event names a party: an entity, or a group or an office the article names
     warnings: list[str] = []
     for trig in roots:
         others = root_tokens - _event_tokens(trig)
         try:
             event = build_event(ctx, trig, at, by_id, others)
+            names = event is not None and (bool(event.source or event.target) or _names_a_group(ctx, trig))
         except (IndexError, KeyError, ValueError, RecursionError) as err:
             # an odd parse must cost one event, not the article
             warnings.append(f"events: skipped the trigger at {parsed.tokens[trig.tok].start}: {err!r}")
@@ -383,9 +398,15 @@ def find_events(ctx: Context) -> Context:
         same = next((k for k, kept in enumerate(events) if _same_happening(event, kept, parsed)), None)
         if same is None:
             events.append(event)
-        elif len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
+            named.append(names)
+            continue
+        named[same] = named[same] or names
+        if len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
             events[same] = _with_setting_of(event, events[same])  # "donated and delivered goods to X":
         else:                                                     # the telling that names more parties
             events[same] = _with_setting_of(events[same], event)
+    # An event names its parties: "talks were suspended", "the offer" alone are no event data (their place and
+    # date went to a telling of the same happening that names them, above).
+    events = [e for e, ok in zip(events, named, strict=True) if ok]
     return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
                    warnings=(*ctx.warnings, *warnings))
