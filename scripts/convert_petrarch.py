@@ -11,7 +11,9 @@ writes two files beside the layer's word lists:
   lemma, the PLOVER type and mode of its CAMEO code, and what must stand beside it on the
   dependency parse (a particle, the head of its object, prepositional phrases);
 - ``analysis/events/lexicon/petrarch_synsets.tsv``: the synonym sets a pattern may name
-  (``&WEAPON``), one member's head word a row.
+  (``&WEAPON``), one member's head word a row;
+- ``analysis/events/lexicon/agents.tsv``: Phoenix's agent nouns ("riot police", "activist") and
+  their CAMEO agent codes, whose first three letters are an actor's sector code (COP, OPP).
 
 What is not taken: patterns with words before the verb (a subject constraint the parse reads
 differently), PETRARCH's verb-verb transformations (the layer's own control-verb rules do
@@ -235,13 +237,48 @@ def convert(petrarch: Path, table_path: Path, out: Path) -> dict[str, int]:
     return counts
 
 
+def convert_agents(petrarch: Path, out: Path) -> dict[str, int]:
+    """Phoenix.agents.txt -> ``agents.tsv``: an agent noun or phrase ("riot police", "opposition activist")
+    and its CAMEO agent code (COP, OPP, GOVMED ...); the macros (!PERSON!, !MINIST!) spelled out."""
+    macros: dict[str, list[str]] = {}
+    rows: dict[str, str] = {}
+    for raw in (petrarch / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
+        if m:
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        m = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[~?([A-Z]+)\]", line)
+        if not m:
+            continue
+        forms = [m.group(1).strip(), *(m.group(2) or "").split()]
+        for form in forms:
+            names = [form]
+            for macro, fills in macros.items():
+                if macro in form:
+                    names = [n.replace(macro, fill) for n in names for fill in fills]
+            for n in names:
+                key = n.replace("_", " ").lower().strip()
+                if key and "!" not in key:
+                    rows.setdefault(key, m.group(3))
+    with (out / "agents.tsv").open("w", encoding="utf-8") as f:
+        f.write("# Phoenix agent nouns and their CAMEO agent codes (the first three letters are the sector:\n"
+                "# GOV, MIL, COP, REB, OPP, BUS, MED ...). Converted from PETRARCH-2's Phoenix.agents.txt by\n"
+                "# scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE. Do not edit by hand.\n")
+        f.write("agent\tcode\n")
+        for k in sorted(rows):
+            f.write(f"{k}\t{rows[k]}\n")
+    return {"agents": len(rows), "agent_codes": len(set(rows.values()))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--petrarch", type=Path, default=DEFAULT_PETRARCH)
     ap.add_argument("--cameo2plover", type=Path, default=DEFAULT_TABLE)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args()
-    for k, v in convert(args.petrarch, args.cameo2plover, args.out).items():
+    counts = convert(args.petrarch, args.cameo2plover, args.out) | convert_agents(args.petrarch, args.out)
+    for k, v in counts.items():
         print(f"{k}\t{v}")
 
 

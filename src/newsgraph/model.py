@@ -162,18 +162,20 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An event participant's country (ISO 3166 alpha-3) and sector, when known."""
+    """An event participant's country (ISO 3166 alpha-3) and sector, when known; ``code`` is the sector as
+    CAMEO/POLECAT agent codes give it (GOV, MIL, COP, REB, OPP, BUS, MED ...)."""
 
     entity: str
     country: str | None = None
     sector: str | None = None
+    code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "country": self.country, "sector": self.sector}
+        return {"entity": self.entity, "country": self.country, "sector": self.sector, "code": self.code}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(str(d["entity"]), d.get("country"), d.get("sector"))
+        return cls(str(d["entity"]), d.get("country"), d.get("sector"), d.get("code"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
-from newsgraph.analysis.events.actors import actor_profiles, setting_places
+from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
 from newsgraph.analysis.events.parties import parties_of, resolve_heads
@@ -28,10 +28,10 @@ from newsgraph.analysis.events.triggers import (
     find_triggers,
     governing_triggers,
     has_content,
-    is_party,
     main_happenings,
 )
 from newsgraph.analysis.parsed import Parsed
+from newsgraph.lexicon import words
 from newsgraph.model import Entity, Event, Quote, Span, TextSpan, Timex
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
@@ -43,6 +43,7 @@ _STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", 
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 _ORDINALS = frozenset({"first", "last", "time"})
 _ISLAND_WORDS = frozenset({"despite", "since", "although", "though", "unlike"})
+_SAME_TIME = frozenset({"when", "as", "while", "whilst"})
 _HEDGES = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently", "according to")
 
 
@@ -60,13 +61,16 @@ def _own_tokens(parsed: Parsed, trig: Trigger) -> set[int]:
     return {trig.tok, trig.anchor, *(m for m in trig.members if _island_of(parsed, m) == home)}
 
 
-def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int]) -> Timex | None:
+def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int],
+            own: Mapping[int, str] | None = None) -> Timex | None:
     """The timex of the trigger's own clause, else the nearest one of a clause that governs it.
 
     A "despite ..."/"since ..." phrase and a relative clause are told apart from the clause around
     them: a date does not cross into or out of one. What is not a calendar date ("now", "soon"), a
     duration, a frequency and the start of a comparison ("for the first time since 2007") are no
-    event's date.
+    event's date. A clause below the event's words tells another happening ("protested after a ship
+    entered its waters in July"), unless it is a "when" clause or one told of the event's own parties
+    (``own``: token -> entity id of those parties: "killed after he led a coup in 2023").
     """
     sent = parsed.sentence_of(trig.tok)
     mine = _own_tokens(parsed, trig)
@@ -85,14 +89,37 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
         if verb in mine:
             rank = 0
         elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING or _island_of(parsed, toks[0]) != home \
-                or _describes_a_noun(parsed, verb, own_verb, mine):
-            continue
+                or _describes_a_noun(parsed, verb, own_verb, mine) \
+                or not (_governs(parsed, verb, trig) or _told_of_own_party(parsed, verb, own or {})):
+            continue  # "protested after a ship entered its waters in July": July is the entering's
         else:
             rank = 1
         dist = min(abs(k - trig.tok) for k in toks)
         if best is None or (rank, dist) < best[:2]:
             best = (rank, dist, tx)
     return best[2] if best else None
+
+
+def _told_of_own_party(parsed: Parsed, verb: int, own: Mapping[int, str]) -> bool:
+    """True when the clause of ``verb`` has one of the event's own parties as subject."""
+    return any(c.dep in ("nsubj", "nsubjpass") and c.i in own for c in parsed.children(verb))
+
+
+def _governs(parsed: Parsed, verb: int, trig: Trigger) -> bool:
+    """True when ``verb`` is above the event's words ("began on Monday to withdraw", "arrived on Monday and
+    met") or its "when" clause: a clause below them ("after a ship entered its waters in July"), or beside
+    them, tells another happening."""
+    for k in (trig.anchor, trig.tok):
+        t = parsed.tokens[k]
+        for _ in range(30):
+            if t.head == t.i:
+                break
+            t = parsed.tokens[t.head]
+            if t.i == verb:
+                return True
+    v = parsed.tokens[verb]  # "killed when his jet exploded in 2023": a "when" clause is the event's own time
+    return v.dep == "advcl" and v.head in (trig.anchor, trig.tok) and any(
+        c.dep in ("mark", "advmod") and c.text.lower() in _SAME_TIME for c in parsed.children(verb))
 
 
 def _describes_a_noun(parsed: Parsed, verb: int, own_verb: int, mine: set[int]) -> bool:
@@ -314,7 +341,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         mode = "phone"
     return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
                  mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
-                 location=location, date=date_of(parsed, trig, ctx.timexes, others)
+                 location=location, date=date_of(parsed, trig, ctx.timexes, others, {
+                     k: e for k, e in ctx.refers_to.items() if e in source or e in target})
                  or relative_date(parsed, trig, ctx.timexes), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
                  attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
@@ -357,13 +385,47 @@ def _with_setting_of(kept: Event, other: Event) -> Event:
     return replace(kept, location=kept.location or other.location, date=kept.date or other.date)
 
 
+_OUTCOMES = frozenset({"AGREE", "REJECT"})
+
+
+def _outcome_of_meeting(event: Event, events: list[Event], text: str) -> Event | None:
+    """An agreement told with no party ("there was no deal on Friday") as the outcome of a meeting, between
+    the parties who met: the one meeting of its day, else a meeting told in the sentence just before
+    ("X and Y held talks. There was no agreement on Sunday."); else None (an event names its parties)."""
+    if event.type not in _OUTCOMES:
+        return None
+    meetings = [m for m in events if m.type == "CONSULT" and len({*m.source, *m.target}) >= 2]
+    same_day = [m for m in meetings if event.date is not None and m.date is not None
+                and m.date.value == event.date.value]
+    just_before = [m for m in meetings if m.evidence.end <= event.evidence.start
+                   and not text[m.evidence.end:event.evidence.start].strip(" \n\t\"'”")]
+    found = same_day or just_before
+    if len({(m.source, m.target) for m in found}) != 1:
+        return None
+    met = found[0]
+    return replace(event, source=tuple(dict.fromkeys((*met.source, *met.target))), target=(), actors=met.actors)
+
+
 def _names_a_group(ctx: Context, trig: Trigger) -> bool:
     """True when a party slot of the event holds a group or an office the article names ("police",
-    "protesters", "their foreign ministers"), though no entity: a pronoun or a bare thing is no party."""
+    "protesters", "their foreign ministers"), though no entity: a pronoun, a place or a thing ("the plant")
+    is no party."""
     parsed = ctx.parsed
     parties = parties_of(parsed, trig)
-    return any(parsed.tokens[h].pos != "PRON" and is_party(parsed, h, ctx.refers_to)
-               for h in (*parties.source, *parties.partner, *parties.target))
+    people = words("entities/titles")
+    agents = agent_codes()
+    for h in (*parties.source, *parties.partner, *parties.target):
+        tok = parsed.tokens[h]
+        if tok.pos in ("NOUN", "PROPN") and (tok.lemma.lower() in people or tok.lemma.lower() in agents
+                                           or tok.text.lower() in agents or _told_as_someone(parsed, h)):
+            return True
+    return False
+
+
+def _told_as_someone(parsed: Parsed, h: int) -> bool:
+    """True for a noun a "who" clause tells of: a person ("a volunteer who raised money")."""
+    return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
+                                        for g in parsed.children(c.i)) for c in parsed.children(h))
 
 
 def find_events(ctx: Context) -> Context:
@@ -407,6 +469,7 @@ def find_events(ctx: Context) -> Context:
             events[same] = _with_setting_of(events[same], event)
     # An event names its parties: "talks were suspended", "the offer" alone are no event data (their place and
     # date went to a telling of the same happening that names them, above).
-    events = [e for e, ok in zip(events, named, strict=True) if ok]
+    kept = [e if ok else _outcome_of_meeting(e, events, parsed.text) for e, ok in zip(events, named, strict=True)]
+    events = [e for e in kept if e is not None]
     return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
                    warnings=(*ctx.warnings, *warnings))
