@@ -331,7 +331,7 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         if location is None:  # "visited Ukraine": the host country is where the visit is too
             location = next((t for t in target if t in by_id and by_id[t].type in _PLACE_TYPES), None)
     if PETRARCH_DEFAULT in trig.sense.flags and not (source and target):
-        return None  # a verb PETRARCH codes by itself, no pattern: an event between two named parties only
+        return None  # a verb PETRARCH codes by itself, no pattern: between two named parties, as PETRARCH codes
     sent = parsed.sentence_of(trig.tok)
     actors = actor_profiles(parsed, by_id, [*source, *target], where)
     if kind == "PROTEST" and mode == "obstruct" and any(

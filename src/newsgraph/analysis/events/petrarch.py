@@ -8,7 +8,8 @@ code: a particle (the ``prt`` child: "set off"), the head of its object (the ``d
 passive subject: "imposed a curfew", "a curfew was imposed"; a quantity's "of"-noun counts:
 "sent hundreds of troops") and prepositional phrases (a ``prep`` child and the head of its
 ``pobj``: "appealed for calm"). The pattern that asks most and fits wins; a verb no pattern
-fits takes its own code, when it has one.
+fits takes its own code, when its line gives one ("condemn": ACCUSE), never its block's: a
+block is a WordNet set of near-synonyms, and its code measured no recall and cost precision.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from newsgraph.lexicon import table
 _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "tens", "number", "ton", "tonne"})
 FLAG = "petrarch"
 DEFAULT_FLAG = "petrarch-default"  # coded by the verb alone, no pattern
-BLOCK_FLAG = "petrarch-block"  # coded by the verb's block (a set of near-synonyms): only between two parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,18 +149,16 @@ def petrarch_sense(parsed: Parsed, tok: Token, patterns_only: bool = False) -> S
         return None
     around = _around(parsed, tok)
     best: _Pattern | None = None
-    by_block = False
     for v in entries:
         if (v.particle and v.particle not in around.particles) or (v.prep and v.prep not in around.preps):
             continue
         found = next((p for p in patterns().get(v.block, ()) if _matches(p, around)), None)
         if found is not None and found.weight > 0 and (best is None or found.weight > best.weight):
-            best, by_block = found, False
-        elif best is None and v.default is not None and not patterns_only:
-            best, by_block = v.default, not v.own
+            best = found
+        elif best is None and v.default is not None and not patterns_only and v.own:
+            best = v.default  # the verb's own code; its block's (a WordNet set of near-synonyms) is too coarse
     if best is None:
         return None
-    flags = {FLAG, "party-subject", "agentive"} | ({DEFAULT_FLAG} if best.weight == 0 else set()) \
-        | ({BLOCK_FLAG} if by_block else set())
+    flags = {FLAG, "party-subject", "agentive"} | ({DEFAULT_FLAG} if best.weight == 0 else set())
     return Sense(lemma=tok.lemma.lower(), pos="V", type=best.type, mode=best.mode, needs=None,
                  flags=frozenset(flags))
