@@ -32,7 +32,7 @@ from newsgraph.analysis.events.triggers import (
 )
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.lexicon import words
-from newsgraph.model import Entity, Event, Quote, Span, TextSpan, Timex
+from newsgraph.model import Entity, Event, GroupParty, Quote, Span, TextSpan, Timex
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -381,8 +381,9 @@ def _same_happening(a: Event, b: Event, parsed: Parsed) -> bool:
 
 def _with_setting_of(kept: Event, other: Event) -> Event:
     """``kept`` with the place and date of ``other`` where it tells none ("visited Kyiv on Tuesday, where he
-    met Zelensky": one happening, the meeting's parties, the visit's place and day)."""
-    return replace(kept, location=kept.location or other.location, date=kept.date or other.date)
+    met Zelensky": one happening, the meeting's parties, the visit's place and day), and its groups."""
+    return replace(kept, location=kept.location or other.location, date=kept.date or other.date,
+                   groups=kept.groups or other.groups)
 
 
 _OUTCOMES = frozenset({"AGREE", "REJECT"})
@@ -406,20 +407,26 @@ def _outcome_of_meeting(event: Event, events: list[Event], text: str) -> Event |
     return replace(event, source=tuple(dict.fromkeys((*met.source, *met.target))), target=(), actors=met.actors)
 
 
-def _names_a_group(ctx: Context, trig: Trigger) -> bool:
-    """True when a party slot of the event holds a group or an office the article names ("police",
-    "protesters", "their foreign ministers"), though no entity: a pronoun, a place or a thing ("the plant")
-    is no party."""
+def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupParty, ...]:
+    """The event's parties that are a group or an office the article names but no entity ("police",
+    "protesters", "their foreign ministers"); a pronoun, a place or a thing ("the plant") is no party."""
     parsed = ctx.parsed
     parties = parties_of(parsed, trig)
     people = words("entities/titles")
     agents = agent_codes()
-    for h in (*parties.source, *parties.partner, *parties.target):
+    out: list[GroupParty] = []
+    sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
+    for h, side in sides:
         tok = parsed.tokens[h]
-        if tok.pos in ("NOUN", "PROPN") and (tok.lemma.lower() in people or tok.lemma.lower() in agents
-                                           or tok.text.lower() in agents or _told_as_someone(parsed, h)):
-            return True
-    return False
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        if tok.pos not in ("NOUN", "PROPN") or ctx.refers_to.get(h) in entities or not (
+                lemma in people or lemma in agents or low in agents or _told_as_someone(parsed, h)):
+            continue
+        first = min([h, *(c.i for c in parsed.children(h) if c.dep in ("amod", "compound") and c.i < h)])
+        start = parsed.tokens[first].start
+        code = agents.get(lemma) or agents.get(low)
+        out.append(GroupParty(parsed.text[start:tok.end], start, tok.end, side, code[:3] if code else None))
+    return tuple(out)
 
 
 def _told_as_someone(parsed: Parsed, h: int) -> bool:
@@ -450,7 +457,9 @@ def find_events(ctx: Context) -> Context:
         others = root_tokens - _event_tokens(trig)
         try:
             event = build_event(ctx, trig, at, by_id, others)
-            names = event is not None and (bool(event.source or event.target) or _names_a_group(ctx, trig))
+            if event is not None:
+                event = replace(event, groups=_groups_of(ctx, trig, {*event.source, *event.target}))
+            names = event is not None and bool(event.source or event.target or event.groups)
         except (IndexError, KeyError, ValueError, RecursionError) as err:
             # an odd parse must cost one event, not the article
             warnings.append(f"events: skipped the trigger at {parsed.tokens[trig.tok].start}: {err!r}")
