@@ -20,7 +20,7 @@ differently), PETRARCH's verb-verb transformations (the layer's own control-verb
 that), CAMEO 01 (statements, no PLOVER event) and codes the conversion table leaves out.
 CAMEO 02 (appeals) is coded REQUEST, as the PLOVER codebook defines it ("all requests,
 demands, and orders"). The data is MIT-licensed (Open Event Data Alliance): the notice
-is shipped beside the result as ``PETRARCH-LICENSE``.
+is shipped beside the result as ``PETRARCH-LICENSE.txt``.
 """
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ def convert(petrarch: Path, table_path: Path, out: Path) -> dict[str, int]:
     counts["verbs_with_a_default"] = len({r[0] for r in rows if r[2] != "-"})
     counts["pattern_rows"] = len(patterns)
     note = ("# Converted from PETRARCH-2's CAMEO.2.0.txt by scripts/convert_petrarch.py; CAMEO codes to\n"
-            "# PLOVER through cameo2plover.txt. MIT licence: see PETRARCH-LICENSE. Do not edit by hand.\n")
+            "# PLOVER through cameo2plover.txt. MIT licence: see PETRARCH-LICENSE.txt. Do not edit by hand.\n")
     out.mkdir(parents=True, exist_ok=True)
     with (out / "petrarch_verbs.tsv").open("w", encoding="utf-8") as f:
         f.write(note + "# lemma: the verb; block: its PETRARCH verb block (patterns are per block); type, mode:\n"
@@ -229,11 +229,11 @@ def convert(petrarch: Path, table_path: Path, out: Path) -> dict[str, int]:
             f.write("\t".join(r) + "\n")
     with (out / "petrarch_synsets.tsv").open("w", encoding="utf-8") as f:
         f.write("# PETRARCH-2 synonym sets (mostly from WordNet) named by petrarch_verbs.tsv: the head word of\n"
-                "# each member. Converted by scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE.\n")
+                "# each member. Converted by scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE.txt.\n")
         f.write("set\tword\n")
         for name, w in syn_rows:
             f.write(f"{name}\t{w}\n")
-    shutil.copyfile(petrarch / "LICENSE", out / "PETRARCH-LICENSE")
+    shutil.copyfile(petrarch / "LICENSE", out / "PETRARCH-LICENSE.txt")
     return counts
 
 
@@ -264,7 +264,7 @@ def convert_agents(petrarch: Path, out: Path) -> dict[str, int]:
     with (out / "agents.tsv").open("w", encoding="utf-8") as f:
         f.write("# Phoenix agent nouns and their CAMEO agent codes (the first three letters are the sector:\n"
                 "# GOV, MIL, COP, REB, OPP, BUS, MED ...). Converted from PETRARCH-2's Phoenix.agents.txt by\n"
-                "# scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE. Do not edit by hand.\n")
+                "# scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE.txt. Do not edit by hand.\n")
         f.write("agent\tcode\n")
         for k in sorted(rows):
             f.write(f"{k}\t{rows[k]}\n")

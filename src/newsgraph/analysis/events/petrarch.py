@@ -2,7 +2,7 @@
 
 ``lexicon/petrarch_verbs.tsv``, ``petrarch_patterns.tsv`` and ``petrarch_synsets.tsv`` are
 converted from PETRARCH-2's ``CAMEO.2.0.txt`` by ``scripts/convert_petrarch.py`` (MIT, notice
-in ``lexicon/PETRARCH-LICENSE``), CAMEO codes mapped to PLOVER through ``cameo2plover``.
+in ``lexicon/PETRARCH-LICENSE.txt``), CAMEO codes mapped to PLOVER through ``cameo2plover``.
 A verb belongs to a block; the block's patterns say what must stand beside the verb for a
 code: a particle (the ``prt`` child: "set off"), the head of its object (the ``dobj``, or the
 passive subject: "imposed a curfew", "a curfew was imposed"; a quantity's "of"-noun counts:
