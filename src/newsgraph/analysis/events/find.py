@@ -7,7 +7,9 @@ off", "demanded the withdrawal", "wounded ... in a bomb attack") is part of the
 governing event, not an event of its own. A noun trigger takes its actors through the
 verb that governs it ("held talks", "imposed sanctions"). What is planned or promised
 becomes a promise (AGREE) or a threat (THREATEN), as PLOVER reads intent; what is
-denied is negated, or a refusal (REJECT) when a promise is refused.
+denied is negated, or a refusal (REJECT) when a promise is refused. Verbs the lexicon leaves
+uncoded are coded by PETRARCH-2's dictionary (``petrarch.py``). An event names its parties: an
+entity, or a group or an office the article names (``Event.groups``); one that names none is dropped.
 """
 
 from __future__ import annotations
