@@ -162,18 +162,39 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An event participant's country (ISO 3166 alpha-3) and sector, when known."""
+    """An event participant's country (ISO 3166 alpha-3) and sector, when known; ``code`` is the sector as
+    CAMEO/POLECAT agent codes give it (GOV, MIL, COP, REB, OPP, BUS, MED ...)."""
 
     entity: str
     country: str | None = None
     sector: str | None = None
+    code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "country": self.country, "sector": self.sector}
+        return {"entity": self.entity, "country": self.country, "sector": self.sector, "code": self.code}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(str(d["entity"]), d.get("country"), d.get("sector"))
+        return cls(str(d["entity"]), d.get("country"), d.get("sector"), d.get("code"))
+
+
+@dataclass(frozen=True, slots=True)
+class GroupParty:
+    """A party of an event that is no entity: a group or an office the article names ("protesters",
+    "police", "their foreign ministers"), with its words and its side ("source" or "target")."""
+
+    text: str
+    start: int
+    end: int
+    side: str
+    code: str | None = None  # its sector as a CAMEO agent code (OPP, COP, GOV ...), when known
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "side": self.side, "code": self.code}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> GroupParty:
+        return cls(str(d["text"]), int(d["start"]), int(d["end"]), str(d.get("side") or "source"), d.get("code"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +215,7 @@ class Event:
     hypothetical: bool = False
     attribution: str | None = None  # quote id or hedge word that reports the event
     actors: tuple[Actor, ...] = ()
+    groups: tuple[GroupParty, ...] = ()  # the parties that are no entity
 
     def to_dict(self) -> dict[str, Any]:
         date = None
@@ -206,6 +228,7 @@ class Event:
                 "negated": self.negated, "hypothetical": self.hypothetical,
                 "attribution": self.attribution,
                 "actors": [a.to_dict() for a in self.actors],
+                "groups": [g.to_dict() for g in self.groups],
                 "trigger": self.trigger.to_dict(), "evidence": self.evidence.to_dict()}
 
     @classmethod
@@ -218,7 +241,8 @@ class Event:
                    date=Timex(date["text"], date["start"], date["end"], "DATE", date.get("value")) if date else None,
                    negated=bool(d.get("negated")), hypothetical=bool(d.get("hypothetical")),
                    attribution=d.get("attribution"),
-                   actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()))
+                   actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()),
+                   groups=tuple(GroupParty.from_dict(g) for g in d.get("groups") or ()))
 
 
 @dataclass(frozen=True, slots=True)

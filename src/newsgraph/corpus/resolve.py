@@ -12,8 +12,11 @@ whose role it shares ("president" of the same country), otherwise it stays apart
 A role standing for a person ("Ukraine's president") joins the one actor holding
 that role.
 
-Events: mentions of the same PLOVER type, sharing their participants, dated within
-a day or two of each other (the event's date, else the article's) are one event.
+Events: mentions of the same PLOVER type or a neighbour of it (outlets code one happening
+as CONCEDE or RETREAT, COERCE or ASSAULT), sharing their participants, with dates that
+agree at the precision each gives ("on Friday" and "in August"; a day or two apart for
+two days; the article's date where a mention gives none) are one event. Each mention
+keeps its own coding; the merged event takes the type most mentions give.
 """
 
 from __future__ import annotations
@@ -61,6 +64,27 @@ class EventRow:
     participants: frozenset[int]
     negated: bool = False
     hypothetical: bool = False
+    value: str | None = None  # the event's own date as the article gave it, partial ("2025-08") included
+
+
+# PLOVER categories outlets confuse for one happening: yielding (CONCEDE, RETREAT), force (COERCE,
+# ASSAULT), giving in (CONCEDE, AGREE), sending (AID, MOBILIZE), answering (REJECT, REQUEST)
+NEIGHBOURS = frozenset(frozenset(p) for p in (("CONCEDE", "RETREAT"), ("COERCE", "ASSAULT"), ("CONCEDE", "AGREE"),
+                                               ("AID", "MOBILIZE"), ("REJECT", "REQUEST"), ("THREATEN", "PROTEST")))
+_PARTIAL_WINDOW = 7  # days between two articles' dates for a month or a week to be told of the same happening
+
+
+def same_kind(a: str, b: str) -> bool:
+    """True for one PLOVER type, or two that outlets give one happening."""
+    return a == b or frozenset((a, b)) in NEIGHBOURS
+
+
+def _partial_fits(value: str, day: date) -> bool:
+    """True when a month, a year or an ISO week ("2025-08", "2025", "2025-W33") holds the day."""
+    if "W" in value:
+        year, week, _ = day.isocalendar()
+        return value[:8] == f"{year}-W{week:02d}"
+    return day.isoformat().startswith(value[:7] if len(value) >= 7 else value[:4])
 
 
 class _UnionFind:
@@ -313,16 +337,28 @@ def parse_day(value: str | None) -> date | None:
 
 
 def same_happening(a: EventRow, b: EventRow) -> bool:
-    """Whether an event mention can report the same happening as another: type, flags, shared actors, date."""
-    if a.type != b.type or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
+    """Whether an event mention can report the same happening as another: type (or a neighbour), flags,
+    shared actors, and dates that agree at the precision each gives."""
+    if not same_kind(a.type, b.type) or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
         return False
     shared = a.participants & b.participants
     # Two shared actors, or the one actor a mention names ("Trump called"): one shared is not enough
     # when both name more ("Trump met Putin" is not "Trump met Lukashenko").
     if not (len(shared) >= 2 or (len(a.participants) == 1 and shared) or (len(b.participants) == 1 and shared)):
         return False
+    if a.type != b.type and len(shared) < 2 and not (len(a.participants) == len(b.participants) == 1):
+        return False  # a neighbouring type asks for the same parties, not one of several
     if a.day and b.day:
         return abs((a.day - b.day).days) <= _EXACT_DAYS
+    if a.value and b.value and not (a.day or b.day) and ("W" in a.value) == ("W" in b.value) \
+            and not (a.value.startswith(b.value[:7]) or b.value.startswith(a.value[:7])):
+        return False  # two months, two weeks that differ
+    for x, y in ((a, b), (b, a)):
+        if y.value and not y.day:  # "in August", "this week" beside "on Friday", or beside an undated telling
+            ref = x.day or x.published
+            near = x.published is None or y.published is None \
+                or abs((x.published - y.published).days) <= _PARTIAL_WINDOW
+            return ref is not None and near and _partial_fits(y.value, ref)
     da, db = a.day or a.published, b.day or b.published
     return da is not None and db is not None and abs((da - db).days) <= _FALLBACK_DAYS
 
@@ -336,15 +372,21 @@ def resolve_events(rows: Sequence[EventRow]) -> list[list[int]]:
     """
     order = sorted(range(len(rows)), key=lambda i: (-len(rows[i].participants), i))
     groups: list[list[int]] = []
-    by_actor: dict[tuple[str, int], list[int]] = defaultdict(list)  # (type, actor) -> groups
+    by_actor: dict[int, list[int]] = defaultdict(list)  # actor -> groups
     for i in order:
         r = rows[i]
-        candidates = {g for actor in r.participants for g in by_actor[(r.type, actor)]}
+        candidates = {g for actor in r.participants for g in by_actor[actor]}
         fits = [g for g in candidates if same_happening(r, rows[groups[g][0]])]
         if len(fits) == 1:
             groups[fits[0]].append(i)
             continue
         groups.append([i])
         for actor in r.participants:
-            by_actor[(r.type, actor)].append(len(groups) - 1)
+            by_actor[actor].append(len(groups) - 1)
     return groups
+
+
+def merged_type(types: Sequence[str]) -> str:
+    """The type of a merged event: the one most of its mentions give, the first on a tie."""
+    counts = Counter(types)
+    return max(counts, key=lambda t: (counts[t], -types.index(t)))

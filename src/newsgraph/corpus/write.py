@@ -15,6 +15,7 @@ from newsgraph.corpus.resolve import (
     EventRow,
     actor_name,
     actor_type,
+    merged_type,
     parse_day,
     person_key,
     resolve_actors,
@@ -191,8 +192,8 @@ def _write_happenings(conn: sqlite3.Connection, actor_of: dict[tuple[str, str], 
             "SELECT doc_id, vid, type, mode, date_value, negated, hypothetical, location_eid FROM events "
             "ORDER BY doc_id, vid"):
         parts = frozenset(a for a, _ in sides[(d, v)])
-        rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp)))
         values.append(value if value and value[:1].isdigit() else None)
+        rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp), values[-1]))
         meta.append((mode, actor_of.get((d, place)) if place else None))
     happenings, mentions, participants = [], [], set()
     groups = sorted(resolve_events(rows), key=lambda g: min(str(rows[i].day or rows[i].published) for i in g))
@@ -206,7 +207,8 @@ def _write_happenings(conn: sqlite3.Connection, actor_of: dict[tuple[str, str], 
                                                          if rows[i].published), default=None)
         modes = Counter(meta[i][0] for i in group if meta[i][0])
         places = Counter(meta[i][1] for i in group if meta[i][1] is not None)
-        happenings.append((n, rows[group[0]].type, modes.most_common(1)[0][0] if modes else None, day,
+        kind = merged_type([rows[i].type for i in group])  # each mention keeps its own coding in `events`
+        happenings.append((n, kind, modes.most_common(1)[0][0] if modes else None, day,
                            places.most_common(1)[0][0] if places else None, len({rows[i].doc_id for i in group})))
         for i in group:
             mentions.append((rows[i].doc_id, rows[i].vid, n))

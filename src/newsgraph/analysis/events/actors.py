@@ -13,11 +13,12 @@ where the actor is: neither is a participant of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.events.lexicon import sector_of_word
 from newsgraph.analysis.parsed import Parsed
-from newsgraph.lexicon import words
+from newsgraph.lexicon import table, words
 from newsgraph.model import Actor, Entity
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -174,9 +175,40 @@ def actor_profiles(parsed: Parsed, by_id: Mapping[str, Entity], ids: Iterable[st
         if entity is None:
             continue
         head = heads.get(eid)
-        out.append(Actor(entity=eid, country=country_of(entity, by_id, parsed, head),
-                         sector=sector_of(entity, parsed, head)))
+        sector = sector_of(entity, parsed, head)
+        out.append(Actor(entity=eid, country=country_of(entity, by_id, parsed, head), sector=sector,
+                         code=sector_code(entity, parsed, head, sector)))
     return tuple(out)
+
+
+# The project's sectors as CAMEO agent codes
+_SECTOR_CODES = {"government": "GOV", "military": "MIL", "police": "COP", "judiciary": "JUD", "legislature": "LEG",
+                 "intelligence": "SPY", "media": "MED", "business": "BUS", "civil society": "CVL",
+                 "rebels": "REB", "religious": "REL", "party": "PTY", "international": "IGO"}
+
+
+def sector_code(entity: Entity, parsed: Parsed, head: int | None, sector: str | None) -> str | None:
+    """The actor's sector as a CAMEO agent code: the project's sector, else Phoenix's agent nouns
+    (``lexicon/agents.tsv``, from PETRARCH-2) on the head of its phrase or its role ("activists": OPP)."""
+    if sector in _SECTOR_CODES:
+        return _SECTOR_CODES[sector]
+    candidates = []
+    if head is not None and parsed.tokens[head].pos == "NOUN":
+        tok = parsed.tokens[head]
+        candidates += [tok.lemma.lower(), tok.text.lower()]
+    for role in entity.roles:
+        candidates += [w.strip(",.;:()").lower() for w in reversed(role.title.split())]
+    agents = agent_codes()
+    for w in candidates:
+        if w in agents:
+            return agents[w][:3]
+    return None
+
+
+@lru_cache(maxsize=1)
+def agent_codes() -> dict[str, str]:
+    """Phoenix agent noun -> its CAMEO agent code."""
+    return {row[0]: row[1] for row in table("events/agents") if len(row) >= 2}
 
 
 def country_of(entity: Entity, by_id: Mapping[str, Entity], parsed: Parsed, head: int | None) -> str | None:

@@ -7,7 +7,9 @@ off", "demanded the withdrawal", "wounded ... in a bomb attack") is part of the
 governing event, not an event of its own. A noun trigger takes its actors through the
 verb that governs it ("held talks", "imposed sanctions"). What is planned or promised
 becomes a promise (AGREE) or a threat (THREATEN), as PLOVER reads intent; what is
-denied is negated, or a refusal (REJECT) when a promise is refused.
+denied is negated, or a refusal (REJECT) when a promise is refused. Verbs the lexicon leaves
+uncoded are coded by PETRARCH-2's dictionary (``petrarch.py``). An event names its parties: an
+entity, or a group or an office the article names (``Event.groups``); one that names none is dropped.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
-from newsgraph.analysis.events.actors import actor_profiles, setting_places
+from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
 from newsgraph.analysis.events.parties import parties_of, resolve_heads
+from newsgraph.analysis.events.petrarch import DEFAULT_FLAG as PETRARCH_DEFAULT
 from newsgraph.analysis.events.triggers import (
     REPORTING,
     Trigger,
@@ -30,7 +33,8 @@ from newsgraph.analysis.events.triggers import (
     main_happenings,
 )
 from newsgraph.analysis.parsed import Parsed
-from newsgraph.model import Entity, Event, Quote, Span, TextSpan, Timex
+from newsgraph.lexicon import words
+from newsgraph.model import Entity, Event, GroupParty, Quote, Span, TextSpan, Timex
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -41,6 +45,7 @@ _STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", 
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 _ORDINALS = frozenset({"first", "last", "time"})
 _ISLAND_WORDS = frozenset({"despite", "since", "although", "though", "unlike"})
+_SAME_TIME = frozenset({"when", "as", "while", "whilst"})
 _HEDGES = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently", "according to")
 
 
@@ -58,13 +63,16 @@ def _own_tokens(parsed: Parsed, trig: Trigger) -> set[int]:
     return {trig.tok, trig.anchor, *(m for m in trig.members if _island_of(parsed, m) == home)}
 
 
-def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int]) -> Timex | None:
+def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: set[int],
+            own: Mapping[int, str] | None = None) -> Timex | None:
     """The timex of the trigger's own clause, else the nearest one of a clause that governs it.
 
     A "despite ..."/"since ..." phrase and a relative clause are told apart from the clause around
     them: a date does not cross into or out of one. What is not a calendar date ("now", "soon"), a
     duration, a frequency and the start of a comparison ("for the first time since 2007") are no
-    event's date.
+    event's date. A clause below the event's words tells another happening ("protested after a ship
+    entered its waters in July"), unless it is a "when" clause or one told of the event's own parties
+    (``own``: token -> entity id of those parties: "killed after he led a coup in 2023").
     """
     sent = parsed.sentence_of(trig.tok)
     mine = _own_tokens(parsed, trig)
@@ -83,14 +91,37 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
         if verb in mine:
             rank = 0
         elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING or _island_of(parsed, toks[0]) != home \
-                or _describes_a_noun(parsed, verb, own_verb, mine):
-            continue
+                or _describes_a_noun(parsed, verb, own_verb, mine) \
+                or not (_governs(parsed, verb, trig) or _told_of_own_party(parsed, verb, own or {})):
+            continue  # "protested after a ship entered its waters in July": July is the entering's
         else:
             rank = 1
         dist = min(abs(k - trig.tok) for k in toks)
         if best is None or (rank, dist) < best[:2]:
             best = (rank, dist, tx)
     return best[2] if best else None
+
+
+def _told_of_own_party(parsed: Parsed, verb: int, own: Mapping[int, str]) -> bool:
+    """True when the clause of ``verb`` has one of the event's own parties as subject."""
+    return any(c.dep in ("nsubj", "nsubjpass") and c.i in own for c in parsed.children(verb))
+
+
+def _governs(parsed: Parsed, verb: int, trig: Trigger) -> bool:
+    """True when ``verb`` is above the event's words ("began on Monday to withdraw", "arrived on Monday and
+    met") or its "when" clause: a clause below them ("after a ship entered its waters in July"), or beside
+    them, tells another happening."""
+    for k in (trig.anchor, trig.tok):
+        t = parsed.tokens[k]
+        for _ in range(30):
+            if t.head == t.i:
+                break
+            t = parsed.tokens[t.head]
+            if t.i == verb:
+                return True
+    v = parsed.tokens[verb]  # "killed when his jet exploded in 2023": a "when" clause is the event's own time
+    return v.dep == "advcl" and v.head in (trig.anchor, trig.tok) and any(
+        c.dep in ("mark", "advmod") and c.text.lower() in _SAME_TIME for c in parsed.children(verb))
 
 
 def _describes_a_noun(parsed: Parsed, verb: int, own_verb: int, mine: set[int]) -> bool:
@@ -301,6 +332,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         location = location or next(iter(places), None)
         if location is None:  # "visited Ukraine": the host country is where the visit is too
             location = next((t for t in target if t in by_id and by_id[t].type in _PLACE_TYPES), None)
+    if PETRARCH_DEFAULT in trig.sense.flags and not (source and target):
+        return None  # a verb PETRARCH codes by itself, no pattern: between two named parties, as PETRARCH codes
     sent = parsed.sentence_of(trig.tok)
     actors = actor_profiles(parsed, by_id, [*source, *target], where)
     if kind == "PROTEST" and mode == "obstruct" and any(
@@ -310,7 +343,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         mode = "phone"
     return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
                  mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
-                 location=location, date=date_of(parsed, trig, ctx.timexes, others)
+                 location=location, date=date_of(parsed, trig, ctx.timexes, others, {
+                     k: e for k, e in ctx.refers_to.items() if e in source or e in target})
                  or relative_date(parsed, trig, ctx.timexes), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
                  attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
@@ -349,8 +383,58 @@ def _same_happening(a: Event, b: Event, parsed: Parsed) -> bool:
 
 def _with_setting_of(kept: Event, other: Event) -> Event:
     """``kept`` with the place and date of ``other`` where it tells none ("visited Kyiv on Tuesday, where he
-    met Zelensky": one happening, the meeting's parties, the visit's place and day)."""
-    return replace(kept, location=kept.location or other.location, date=kept.date or other.date)
+    met Zelensky": one happening, the meeting's parties, the visit's place and day), and its groups."""
+    return replace(kept, location=kept.location or other.location, date=kept.date or other.date,
+                   groups=kept.groups or other.groups)
+
+
+_OUTCOMES = frozenset({"AGREE", "REJECT"})
+
+
+def _outcome_of_meeting(event: Event, events: list[Event], text: str) -> Event | None:
+    """An agreement told with no party ("there was no deal on Friday") as the outcome of a meeting, between
+    the parties who met: the one meeting of its day, else a meeting told in the sentence just before
+    ("X and Y held talks. There was no agreement on Sunday."); else None (an event names its parties)."""
+    if event.type not in _OUTCOMES:
+        return None
+    meetings = [m for m in events if m.type == "CONSULT" and len({*m.source, *m.target}) >= 2]
+    same_day = [m for m in meetings if event.date is not None and m.date is not None
+                and m.date.value == event.date.value]
+    just_before = [m for m in meetings if m.evidence.end <= event.evidence.start
+                   and not text[m.evidence.end:event.evidence.start].strip(" \n\t\"'”")]
+    found = same_day or just_before
+    if len({(m.source, m.target) for m in found}) != 1:
+        return None
+    met = found[0]
+    return replace(event, source=tuple(dict.fromkeys((*met.source, *met.target))), target=(), actors=met.actors)
+
+
+def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupParty, ...]:
+    """The event's parties that are a group or an office the article names but no entity ("police",
+    "protesters", "their foreign ministers"); a pronoun, a place or a thing ("the plant") is no party."""
+    parsed = ctx.parsed
+    parties = parties_of(parsed, trig)
+    people = words("entities/titles")
+    agents = agent_codes()
+    out: list[GroupParty] = []
+    sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
+    for h, side in sides:
+        tok = parsed.tokens[h]
+        low, lemma = tok.text.lower(), tok.lemma.lower()
+        if tok.pos not in ("NOUN", "PROPN") or ctx.refers_to.get(h) in entities or not (
+                lemma in people or lemma in agents or low in agents or _told_as_someone(parsed, h)):
+            continue
+        first = min([h, *(c.i for c in parsed.children(h) if c.dep in ("amod", "compound") and c.i < h)])
+        start = parsed.tokens[first].start
+        code = agents.get(lemma) or agents.get(low)
+        out.append(GroupParty(parsed.text[start:tok.end], start, tok.end, side, code[:3] if code else None))
+    return tuple(out)
+
+
+def _told_as_someone(parsed: Parsed, h: int) -> bool:
+    """True for a noun a "who" clause tells of: a person ("a volunteer who raised money")."""
+    return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
+                                        for g in parsed.children(c.i)) for c in parsed.children(h))
 
 
 def find_events(ctx: Context) -> Context:
@@ -369,11 +453,15 @@ def find_events(ctx: Context) -> Context:
     at = {t.tok: t for t in triggers}
     root_tokens = {r.tok for r in roots} | {r.anchor for r in roots}
     events: list[Event] = []
+    named: list[bool] = []  # whether each event names a party: an entity, or a group or an office the article names
     warnings: list[str] = []
     for trig in roots:
         others = root_tokens - _event_tokens(trig)
         try:
             event = build_event(ctx, trig, at, by_id, others)
+            if event is not None:
+                event = replace(event, groups=_groups_of(ctx, trig, {*event.source, *event.target}))
+            names = event is not None and bool(event.source or event.target or event.groups)
         except (IndexError, KeyError, ValueError, RecursionError) as err:
             # an odd parse must cost one event, not the article
             warnings.append(f"events: skipped the trigger at {parsed.tokens[trig.tok].start}: {err!r}")
@@ -383,9 +471,16 @@ def find_events(ctx: Context) -> Context:
         same = next((k for k, kept in enumerate(events) if _same_happening(event, kept, parsed)), None)
         if same is None:
             events.append(event)
-        elif len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
+            named.append(names)
+            continue
+        named[same] = named[same] or names
+        if len(event.source) + len(event.target) > len(events[same].source) + len(events[same].target):
             events[same] = _with_setting_of(event, events[same])  # "donated and delivered goods to X":
         else:                                                     # the telling that names more parties
             events[same] = _with_setting_of(events[same], event)
+    # An event names its parties: "talks were suspended", "the offer" alone are no event data (their place and
+    # date went to a telling of the same happening that names them, above).
+    kept = [e if ok else _outcome_of_meeting(e, events, parsed.text) for e, ok in zip(events, named, strict=True)]
+    events = [e for e in kept if e is not None]
     return replace(ctx, events=tuple(replace(e, id=f"v{k + 1}") for k, e in enumerate(events)),
                    warnings=(*ctx.warnings, *warnings))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, Sense, sector_of_word, senses
+from newsgraph.analysis.events.petrarch import DEFAULT_FLAG, petrarch_sense
 from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
 
@@ -25,7 +26,8 @@ _NON_EVENT_COMPLEMENTS = frozenset({"comment", "elaborate", "speculate", "say", 
                                     "confirm", "answer", "respond", "reveal", "identify", "discuss"})
 _QUANTITIES = frozenset({"one", "some", "part", "series", "round", "wave", "number", "couple", "several", "any",
                          "ton", "tonne", "kg", "worth", "amount", "package", "shipment", "consignment", "batch",
-                         "hundred", "thousand", "dozen", "million", "billion", "score", "tens"})
+                         "hundred", "thousand", "dozen", "million", "billion", "score", "tens",
+                         "hour", "day", "week", "month", "year"})  # "launched ten days of war games"
 _DELEGATIONS = frozenset({"delegation", "envoy", "visitor", "counterpart", "emissary"})
 _WEAPONS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "grenade", "mortar", "projectile", "munition",
                       "warhead", "strike", "airstrike", "attack", "raid", "offensive", "assault", "barrage"})
@@ -388,6 +390,7 @@ def _inside_names(parsed: Parsed) -> set[int]:
 def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]:
     """Every event trigger of the text, each with the verb that governs it."""
     out = []
+    anchored: set[int] = set()
     named = _inside_names(parsed)
     for tok in parsed.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX") or (tok.i in named and tok.pos != "VERB"):
@@ -398,11 +401,48 @@ def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]
         if tok.pos == "AUX":
             continue
         sense = sense_of(parsed, tok, refers_to)
+        if sense is not None and sense.type == INTENT and tok.pos != "VERB":
+            anchored.add(_attachment(parsed, tok.i)[0])  # "expressed its readiness to": the verb is the intent's
         if sense is None or sense.type in (SUPPORT_VERB, INTENT):
             continue
         anchor, slot = (tok.i, tok.i) if tok.pos == "VERB" else _attachment(parsed, tok.i)
         out.append(Trigger(tok.i, sense, anchor, slot))
-    return out
+    anchored |= {t.anchor for t in out}
+    for tok in parsed.tokens:  # what the project's lexicon leaves uncoded, PETRARCH's dictionary may code
+        if tok.pos == "VERB" and tok.i not in anchored and _open_to_petrarch(tok):
+            sense = petrarch_sense(parsed, tok, patterns_only=_is_support(tok))
+            if sense is not None and _fits_flags(parsed, tok, sense.flags, refers_to) \
+                    and _between_parties(parsed, tok, sense, refers_to) \
+                    and not (sense.type in _HARM_TYPES and _done_by_nature(parsed, tok)):
+                out.append(Trigger(tok.i, sense, tok.i, tok.i))
+    return sorted(out, key=lambda t: t.tok)
+
+
+def _open_to_petrarch(tok: Token) -> bool:
+    """True for a verb the project's lexicon does not code on its own: absent, a support verb, or only
+    coded with a companion word it lacks here ("provided [funding]"). A bare sense the lexicon refused on
+    its flags ("met its targets") stays refused; a support verb ("gave $2 million to") only by a pattern
+    of PETRARCH's, never by its own code ("issued a reminder"); reporting verbs are no events."""
+    if tok.lemma.lower() in REPORTING:
+        return False
+    return all(s.needs is not None or s.type == SUPPORT_VERB for s in _lexicon_senses(tok))
+
+
+def _between_parties(parsed: Parsed, tok: Token, sense: Sense, refers_to: Mapping[int, str]) -> bool:
+    """True when a verb coded by PETRARCH's dictionary alone (its own code, no pattern) has a party as
+    subject ("X condemned Y", not "an issue likely to dominate"). PETRARCH codes a verb governing another
+    by rules of its own, not taken here: such a verb ("failed to uphold") is left to the one it governs."""
+    if DEFAULT_FLAG not in sense.flags:
+        return True
+    kids = list(parsed.children(tok.i))
+    if any(c.dep == "xcomp" for c in kids):
+        return False
+    doer = [c for c in kids if c.dep == "nsubj"] + [g for c in kids if c.dep == "agent" for g in parsed.children(c.i)]
+    return any(c.tag not in ("WDT", "WP") and is_party(parsed, c.i, refers_to) for c in doer)
+
+
+def _is_support(tok: Token) -> bool:
+    return any(s.type == SUPPORT_VERB for s in _lexicon_senses(tok))
 
 
 # "thanked X for releasing prisoners", "praised Y for brokering the truce": the deed credited is a

@@ -1,0 +1,48 @@
+"""One happening told by three outlets in their own words: one corpus event with three documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph import Store
+from newsgraph.corpus.resolve import EventRow, merged_type, same_happening, same_kind
+from newsgraph.model import Analysis
+from tests.paths import DATA
+
+Run = Callable[..., Analysis]
+# written for this test: a meeting told as "met ... on Tuesday", "held talks" (undated), "hosted ... this week"
+# (a weekly's "this week", published four days after the meeting, agrees with the Tuesday at its precision)
+OUTLETS = (("harbour-post", "2025-03-04"), ("valley-times", "2025-03-05"), ("daily-ledger", "2025-03-08"))
+
+
+def _row(doc: str, kind: str, parts: set[int], value: str | None, published: str) -> EventRow:
+    from newsgraph.corpus.resolve import parse_day
+    return EventRow(doc, "v1", kind, parse_day(value), parse_day(published), frozenset(parts), value=value)
+
+
+def test_three_outlets_make_one_event(run_analysis: Run) -> None:
+    analyses = []
+    for name, published in OUTLETS:
+        a = run_analysis((DATA / "happening" / f"{name}.txt").read_text(encoding="utf-8"), published=published)
+        assert all(v.source or v.target for v in a.events), name  # an event names its parties
+        analyses.append(a)
+    store = Store()
+    store.add(analyses)
+    merged = [e for e in store.events() if "Kenji Sato" in {*e["source"], *e["target"]}
+              and "Lena Horvath" in {*e["source"], *e["target"]}]
+    assert len(merged) == 1, merged
+    assert len(set(merged[0]["documents"])) == 3
+    assert merged[0]["type"] == "CONSULT" and merged[0]["date"] == "2025-03-04"
+
+
+def test_neighbouring_types_and_date_precision() -> None:
+    assert same_kind("CONCEDE", "RETREAT") and same_kind("ASSAULT", "COERCE") and not same_kind("AID", "ASSAULT")
+    day = _row("a", "RETREAT", {1, 2}, "2025-08-15", "2025-08-16")
+    assert same_happening(day, _row("b", "CONCEDE", {1, 2}, "2025-08", "2025-08-16"))
+    assert same_happening(day, _row("c", "RETREAT", {1, 2}, "2025-W33", "2025-08-17"))
+    assert not same_happening(day, _row("d", "RETREAT", {1, 2}, "2025-07", "2025-08-16"))  # another month
+    assert not same_happening(day, _row("e", "RETREAT", {1, 2}, "2025-W30", "2025-08-16"))  # another week
+    assert not same_happening(day, _row("f", "CONCEDE", {1, 3}, "2025-08-15", "2025-08-16"))  # one party of two
+    assert not same_happening(day, _row("g", "PROTEST", {1, 2}, "2025-08-15", "2025-08-16"))  # no neighbour
+    assert merged_type(["CONCEDE", "RETREAT", "RETREAT"]) == "RETREAT"
+    assert merged_type(["CONCEDE", "RETREAT"]) == "CONCEDE"
