@@ -108,7 +108,8 @@ def test_the_report_reads_dates_and_leaves_out_events_without_parties(run_analys
     print_report(a, console)
     shown = console.export_text()
     assert "autumn 2024 (2024-FA)" in shown
-    assert any(not v.source and not v.target for v in a.events)  # the explosion: no one takes part
+    # the explosion: no one takes part, so it is no event (the events layer) and nothing is shown (the report)
+    assert all(v.source or v.target or v.groups for v in a.events)
     assert "CONSULT" in shown and "ASSAULT" not in shown and "explosion" not in shown
 
 
