@@ -165,8 +165,9 @@ def test_a_ranked_week_is_the_week_of_the_news(text: str, expected: dict[str, st
 @pytest.mark.parametrize(("text", "expected"), [
     ("Profit rose in the second quarter of 2024 . Sales for the quarter were flat .",
      {"the second quarter of 2024": "2024-Q2", "the quarter": "2024-Q2"}),
-    ("Sales for the quarter were flat .", {}),
-    ("It was sold in May 2024 . Sales for the quarter were flat .", {"May 2024": "2024-05"}),
+    # a results story's "the quarter" is the last one over at publication (TempEval-3)
+    ("Sales for the quarter were flat .", {"the quarter": "2025-Q2"}),
+    ("He said the quarter was hard .", {}),
 ])
 def test_the_quarter_refers_back_to_a_named_quarter(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
@@ -191,14 +192,15 @@ def test_early_or_late_in_a_day_joins_its_span() -> None:
 
 
 def test_sets_and_durations_carry_their_type() -> None:
-    parsed = Parsed.build(["The", "annual", "report", "took", "three", "months"])
-    assert {t.text: t.type for t in timexes_of(parsed, PUBLISHED)} == {"annual": "SET", "three months": "DURATION"}
+    parsed = Parsed.build(["Reports", "come", "out", "annually", "and", "took", "three", "months"])
+    assert {t.text: t.type for t in timexes_of(parsed, PUBLISHED)} == {"annually": "SET", "three months": "DURATION"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Tensions have risen recently", {"recently": "PAST_REF"}),
     ("Nothing is certain in the future", {"the future": "FUTURE_REF"}),
     ("The store is now closed", {"now": "PRESENT_REF"}),
+    ("That now looks unlikely", {"now": "PRESENT_REF"}),  # TempEval-3 marks every "now" of the present
 ])
 def test_vague_references(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
@@ -209,7 +211,7 @@ def test_vague_references(text: str, expected: dict[str, str]) -> None:
     "The firm hired 2000 workers in total",
     "The fund paid $2025 to each",
     "Ann March wrote the report",
-    "That now looks unlikely",
+    "From now on they walk",
     "They came as soon as they could",
     "The Daily Telegraph reported it",
 ])
