@@ -185,8 +185,8 @@ def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     if inside_name(c, f):
         return None
     code = timex_words("every").get(group(c, "every").lower(), "Y")
-    if group(c, "every").lower() in ("quarterly", "annual") and re.match(r"\s+[a-z]", f.after):
-        return None  # "its quarterly dividend", "the annual conference": TempEval-3 marks no set in these adjectives
+    if code == "Q" and re.match(r"\s+[a-z]", f.after):
+        return None  # "its quarterly dividend": TempEval-3 marks no set in a results story's adjective
     return "SET", duration_value(1, code)
 
 
@@ -245,13 +245,20 @@ def _daypart(c: Candidate, f: Frame) -> Result | None:
     return with_part(base.isoformat() if base else None, group(c, "part"))
 
 
+# the words before a "now" of the present time ("is now", "until now", "right now"); elsewhere "now" is often a
+# discourse word ("that now looks unlikely"). TempEval-3 marks more of them; MEANTIME and the seed article do not.
+_NOW_CUES = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re", "until", "by", "from", "of", "till",
+                       "than", "since", "right", "just", "up", "even", "for"})
+
+
 def _vague(c: Candidate, f: Frame) -> Result | None:
     """The reference value of "now", "recently", "the future"; None for a discourse "now"."""
     phrase = c.match.group().lower()
     words = f.before.split()
     prev = words[-1] if words else ""
-    if phrase == "now" and re.match(r"\s*(?:on|onwards|and then)\b", f.after):
-        return None  # "from now on" is the stretch, "now and then" a rhythm: TimeML marks "now" elsewhere
+    if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS)
+                            or re.match(r"\s*(?:on|onwards|and then)\b", f.after)):
+        return None  # "that now looks unlikely": a discourse "now"; "from now on" a stretch, "now and then" a rhythm
     if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
         return None
     if phrase == "current" and prev != "the":
@@ -260,7 +267,9 @@ def _vague(c: Candidate, f: Frame) -> Result | None:
         return None  # "later than planned", "sooner or later"
     if phrase.startswith("recent") and prev == "most":
         return None
-    return "DATE", vague_values().get(phrase)
+    value = vague_values().get(phrase)
+    # "recent years" is a stretch of unknown length (PXY), as both TempEval-3 and MEANTIME read it
+    return ("DURATION" if value and value.startswith("PX") else "DATE"), value
 
 
 _UNIT_WORDS = frozenset(f"{u}{s}" for u in ("minute", "hour", "day", "week", "month", "year", "decade")

@@ -282,6 +282,8 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
         rel = "last"
     if the and rel == "next" and f.anchor_value and not _STRETCH_BEFORE.search(f.before):
         rel = "following"  # "construction began the next year": the year after the narrative's, not a stretch
+    if the and rel == "past" and unit == "year" and f.dct:
+        return "DATE", str(f.dct.year - 1)  # "over the past year": the year before publication (TempEval-3)
     if (the and rel in ("past", "next", "coming")) or rel == "past" or \
             (the and rel == "last" and unit in ("decade", "century")):
         # "the past year", "the next decade": a stretch of time, not a calendar unit
