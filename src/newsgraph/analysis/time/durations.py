@@ -61,10 +61,8 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
         # "profit of $5 million, up from $4 million a year ago": the same quarter a year before
         return "DATE", shifted_value(f.anchor_value, -1)
     if not from_now and unit in ("Y", "10Y", "100Y") and f.anchor_value and f.anchor_value[:4].isdigit():
-        # "in 2012 ... five years later": a year counted from the year the narrative is in; a month's figures
-        # compared "with a year earlier" keep their month
-        if _MONTH_ONLY.fullmatch(f.anchor_value):
-            return "DATE", shifted_value(f.anchor_value, sign * k * step)
+        # "in 2012 ... five years later": a year counted from the year the narrative is in (TempEval-3 gives the
+        # shift the precision of its unit; only a results story's quarter is kept, above)
         return "DATE", str(int(f.anchor_value[:4]) + sign * k * step)
     if from_now and unit in ("Y", "10Y", "100Y") and k:
         # "four years ago" is one date, the year that many years before publication (TimeML)
