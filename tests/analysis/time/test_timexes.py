@@ -165,8 +165,9 @@ def test_a_ranked_week_is_the_week_of_the_news(text: str, expected: dict[str, st
 @pytest.mark.parametrize(("text", "expected"), [
     ("Profit rose in the second quarter of 2024 . Sales for the quarter were flat .",
      {"the second quarter of 2024": "2024-Q2", "the quarter": "2024-Q2"}),
-    ("Sales for the quarter were flat .", {}),
-    ("It was sold in May 2024 . Sales for the quarter were flat .", {"May 2024": "2024-05"}),
+    # a results story's "the quarter" is the last one over at publication (TempEval-3)
+    ("Sales for the quarter were flat .", {"the quarter": "2025-Q2"}),
+    ("He said the quarter was hard .", {}),
 ])
 def test_the_quarter_refers_back_to_a_named_quarter(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
@@ -210,6 +211,7 @@ def test_vague_references(text: str, expected: dict[str, str]) -> None:
     "The fund paid $2025 to each",
     "Ann March wrote the report",
     "That now looks unlikely",
+    "From now on they walk",
     "They came as soon as they could",
     "The Daily Telegraph reported it",
 ])

@@ -31,6 +31,8 @@ class Frame:
     after: str  # the text just after it
     before_cased: str = ""  # the words just before it, as written
     sentence_year: str | None = None  # a year named earlier in the same sentence, if it is the anchor
+    story: str | None = None  # the narrative's last absolute value, when the story (not publication) frames this
+    story_back: bool = False  # the clause looks back from the story's time (past perfect: "had been chartered")
 
 
 # ------------------------------------------------------------------ calendar arithmetic
@@ -98,6 +100,9 @@ def weekday_date(dct: date, weekday: int, tense: int) -> date:
     return back if (dct - back) <= (ahead - dct) else ahead
 
 
+_NEAR_AHEAD, _NEAR_BEHIND = 62, 31  # days
+
+
 def month_year(dct: date, month: int, tense: int, day: int = 0) -> int:
     """The year of a month (and day) named without one.
 
@@ -106,9 +111,12 @@ def month_year(dct: date, month: int, tense: int, day: int = 0) -> int:
     """
     here = (dct.month, dct.day if day else 0)
     there = (month, day)
-    if tense == PAST and there > here:
+    # a date just ahead of publication is this year's, whatever the tense says ("had been set to expire Nov. 6"),
+    # and one just behind it is this year's too ("repatriate the child by Jan. 14")
+    ahead = (month - dct.month) * 31 + ((day or 15) - (dct.day if day else 15))
+    if tense == PAST and there > here and ahead > _NEAR_AHEAD:
         return dct.year - 1
-    if tense == FUTURE and there < here:
+    if tense == FUTURE and there < here and -ahead > _NEAR_BEHIND:
         return dct.year + 1
     if tense == PRESENT:
         months = (month - dct.month) + ((day or 15) - (dct.day if day else 15)) / 31
@@ -156,7 +164,7 @@ def number_value(text: str) -> float | None:
         v = numbers.get(part)
         if v is None or v == "X":
             return None
-        total += float(v)
+        total = max(total, 1.0) * 100 if part == "hundred" else total + float(v)  # "three hundred", "a hundred"
     return total
 
 
@@ -237,6 +245,48 @@ def unit_value(d: date, unit: str, k: int) -> str:
     return str(d.year + k)
 
 
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_STORY_POSITION = re.compile(r"\d{4}-(?:(\d\d)(?:-(\d\d))?|(SP|SU|FA|WI)|Q([1-4])|H([12]))")
+
+
+def story_position(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of where a narrative value sits; month and day 0 when it does not name them."""
+    if not YEAR_START.match(value):
+        return None
+    m = _STORY_POSITION.match(value)
+    if not m:
+        return int(value[:4]), 0, 0
+    if m.group(1):
+        return int(value[:4]), int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3):
+        return int(value[:4]), _SEASON_MONTH[m.group(3)], 0
+    if m.group(4):
+        return int(value[:4]), 3 * int(m.group(4)) - 2, 0
+    return int(value[:4]), 1 if m.group(5) == "1" else 7, 0
+
+
+def story_year(f: Frame, month: int, day: int = 0, strict: bool = False) -> int | None:
+    """The year of a month (and day) in a narrative's frame: the first one after the story's time, or the last
+    one before it when the clause looks back; None when the story does not frame the candidate.
+
+    A history told decades after the fact ("the siege began on 3 September 1914 ... by late
+    September") counts its bare months on from the last date it named, not from publication.
+    ``strict`` ("the following June") skips the story's own month.
+    """
+    pos = story_position(f.story) if f.story else None
+    if pos is None:
+        return None
+    y, am, ad = pos
+    if am == 0:
+        return y
+    here, there = (am, ad if day else 0), (month, day if ad else 0)
+    if f.story_back:
+        return y if there <= here else y - 1
+    if strict:
+        return y if month > am else y + 1
+    return y if there >= here else y + 1
+
+
 def anchor_date(f: Frame) -> date | None:
     """The day the narrative is at: the last named day, else the publication date."""
     return f.anchor_day or f.dct
@@ -255,7 +305,7 @@ def narrative_value(unit: str, f: Frame) -> Result | None:
         return "DATE", base.isoformat()
     if unit == "month" and f.anchor_value and _MONTH_VALUE.match(f.anchor_value):
         return "DATE", f.anchor_value[:7]  # "sales in April were the highest for the month": April
-    if unit in ("morning", "night"):
+    if unit in ("morning", "afternoon", "evening", "night"):
         return with_part(base.isoformat(), unit)
     return "DATE", unit_value(base, unit, 0)
 

@@ -27,7 +27,9 @@ from newsgraph.analysis.time.calendar import (
     number_value,
     shifted_day,
     shifted_value,
+    story_year,
     unit_code,
+    unit_value,
     weekday_date,
     with_part,
     ymd,
@@ -35,6 +37,7 @@ from newsgraph.analysis.time.calendar import (
 from newsgraph.analysis.time.patterns import Candidate, timex_words, vague_values
 
 _MONTH_ONLY = re.compile(r"\d{4}-\d\d")
+_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")  # a quarter or a half: the period a results story is about
 
 
 def sign_of(direction: str) -> int:
@@ -53,10 +56,17 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
     k = int(n) if n == int(n) else 0
     sign = sign_of(direction)
     from_now = direction in ("ago", "from now", "hence")
+    step = {"10Y": 10, "100Y": 100}.get(unit, 1)
+    if k == 1 and unit == "Y" and f.anchor_value and _PERIOD.fullmatch(f.anchor_value) and sign < 0:
+        # "profit of $5 million, up from $4 million a year ago": the same quarter a year before
+        return "DATE", shifted_value(f.anchor_value, -1)
     if not from_now and unit in ("Y", "10Y", "100Y") and f.anchor_value and f.anchor_value[:4].isdigit():
-        # "in 2012 ... five years later": count from the year the narrative is in, keep its precision
-        step = {"10Y": 10, "100Y": 100}.get(unit, 1)
-        return "DATE", shifted_value(f.anchor_value, sign * k * step)
+        # "in 2012 ... five years later": a year counted from the year the narrative is in (TempEval-3 gives the
+        # shift the precision of its unit; only a results story's quarter is kept, above)
+        return "DATE", str(int(f.anchor_value[:4]) + sign * k * step)
+    if from_now and unit in ("Y", "10Y", "100Y") and k:
+        # "four years ago" is one date, the year that many years before publication (TimeML)
+        return "DATE", str(f.dct.year + sign * k * step) if f.dct else None
     if not from_now and unit == "M" and f.anchor_value and _MONTH_ONLY.fullmatch(f.anchor_value):
         # "fined in March ... two months later": count from the month the narrative is in
         y, m = int(f.anchor_value[:4]), int(f.anchor_value[5:7]) + sign * k
@@ -65,9 +75,6 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
     base = f.dct if from_now else anchor_date(f)
     if base is None or k == 0:
         return "DATE", None
-    if direction == "ago" and unit in ("Y", "10Y", "100Y"):
-        # news gold reads "two years ago" as the stretch of time, not a year to compute
-        return "DURATION", duration_value(n, unit)
     return "DATE", shifted_day(base, sign * k, unit)
 
 
@@ -78,19 +85,25 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:bn|m|k|million|billion|thousand|%|
 _CLOCK_CUE = re.compile(r"\b(?:at|by|until|from|after|before|around|about)\s*$")
 
 
+_A_DAY_WHEN = re.compile(r"\s+(?:when|that|which|anybody|anyone|nobody|no one|like)\b")
+
+
 def _duration(c: Candidate, f: Frame) -> Result | None:
     """A stretch of time ("three years", "the past two decades", "a 25-year") or a rate ("15 a year")."""
     num, unit = group(c, "num"), unit_code(group(c, "unit"))
     text = c.match.group().lower()
     if unit == "TS" and (num.lower() in ("a", "an", "second") or c.match.group().lower().endswith(" second")):
         return None  # "a second attempt", "six second-hand planes"
-    if unit == "Q" and (num.lower() in ("a", "an", "one") or number_value(num) is None):
+    if unit == "Q" and (num.lower() in ("a", "an", "one") or number_value(num) is None
+                        or ("-" in c.match.group() and f.after.startswith(" of"))):
         return None  # "about a quarter of its dealers", "in some quarters": shares and circles, not time
     if len(num) == 4 and num.isdigit() and unit == "TH" and (num.startswith("0") or _CLOCK_CUE.search(f.before)):
         return None  # "0800 hours", "at 1500 hours": a time of day
     if len(num) == 4 and num.isdigit() and not group(c, "unit").lower().endswith("s"):
         return None  # "the 2005 year" is a year
     n = number_value(num)
+    if num.lower() in ("a", "an") and _A_DAY_WHEN.match(f.after):
+        return None  # "there came a day when", "not a day anybody can prepare for": a day, not a stretch of one
     if n is None and num.lower() in ("a", "an", "single"):
         n = 1.0
     if group(c, "half") or text.endswith("and a half"):
@@ -173,18 +186,22 @@ def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     if inside_name(c, f):
         return None
     code = timex_words("every").get(group(c, "every").lower(), "Y")
+    if code == "Q" and re.match(r"\s+[a-z]", f.after):
+        return None  # "its quarterly dividend": TempEval-3 marks no set in a results story's adjective
     return "SET", duration_value(1, code)
 
 
-_DATE_AFTER = re.compile(r",? (?:on )?([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? \d{4})")
+_DATE_AFTER = re.compile(r",? (?:on )?(?:([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?|(\d{1,2}) ([A-Z][a-z]+))\b"
+                         r"(?!,? \d{4})")
 
 
 def _clock_day(c: Candidate, f: Frame) -> str | None:
     """The day a time of day falls on: a day named with it, else the narrative's day."""
     m = _DATE_AFTER.match(f.after)
-    if m and month_number(m.group(1)) and f.dct:
-        month, day = month_number(m.group(1)), int(m.group(2))
-        value = ymd(month_year(f.dct, month, f.tense, day), month, day)
+    month, day = (month_number(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))) if m else (0, 0)
+    if month and (f.dct or f.story):
+        year = story_year(f, month, day) or (month_year(f.dct, month, f.tense, day) if f.dct else 0)
+        value = ymd(year, month, day)
         if value:
             return value
     word = group(c, "dayword").lower()
@@ -228,6 +245,9 @@ def _daypart(c: Candidate, f: Frame) -> Result | None:
     base = anchor_date(f)
     return with_part(base.isoformat() if base else None, group(c, "part"))
 
+
+# the words before a "now" of the present time ("is now", "until now", "right now"); elsewhere "now" is often a
+# discourse word ("that now looks unlikely"). TempEval-3 marks more of them; MEANTIME and the seed article do not.
 _NOW_CUES = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re", "until", "by", "from", "of", "till",
                        "than", "since", "right", "just", "up", "even", "for"})
 
@@ -237,8 +257,9 @@ def _vague(c: Candidate, f: Frame) -> Result | None:
     phrase = c.match.group().lower()
     words = f.before.split()
     prev = words[-1] if words else ""
-    if phrase == "now" and prev not in _NOW_CUES and prev not in _UNIT_WORDS:
-        return None  # "that now looks unlikely": a discourse "now", not a time
+    if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS)
+                            or re.match(r"\s*(?:on|onwards|and then)\b", f.after)):
+        return None  # "that now looks unlikely": a discourse "now"; "from now on" a stretch, "now and then" a rhythm
     if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
         return None
     if phrase == "current" and prev != "the":
@@ -247,7 +268,9 @@ def _vague(c: Candidate, f: Frame) -> Result | None:
         return None  # "later than planned", "sooner or later"
     if phrase.startswith("recent") and prev == "most":
         return None
-    return "DATE", vague_values().get(phrase)
+    value = vague_values().get(phrase)
+    # "recent years" is a stretch of unknown length (PXY), as both TempEval-3 and MEANTIME read it
+    return ("DURATION" if value and value.startswith("PX") else "DATE"), value
 
 
 _UNIT_WORDS = frozenset(f"{u}{s}" for u in ("minute", "hour", "day", "week", "month", "year", "decade")
@@ -263,10 +286,28 @@ def _ordinal_unit(c: Candidate, f: Frame) -> Result | None:
 
 
 def _year_ago(c: Candidate, f: Frame) -> Result | None:
-    """The year before the narrative's, for "year-earlier", "year-ago"."""
+    """The year before the narrative's, for "year-earlier", "year-ago"; the quarter a year before in a results
+    story ("the year-ago quarter" after "the third quarter" -> 1988-Q3)."""
+    if f.anchor_value and _PERIOD.fullmatch(f.anchor_value) and (group(c, "period") or _PERIOD_NEXT.match(f.after)):
+        return "DATE", shifted_value(f.anchor_value, -1)
     if f.anchor_value and f.anchor_value[:4].isdigit():
         return "DATE", str(int(f.anchor_value[:4]) - 1)
     return "DATE", str(f.dct.year - 1) if f.dct else None
+
+
+_PERIOD_NEXT = re.compile(r"\s+(?:results?|net|profit|loss|earnings|sales|revenue|figures?|level)\b")
+
+
+def _later_that(c: Candidate, f: Frame) -> Result | None:
+    """"later that year", "earlier this afternoon": the unit the narrative (or, with "this", the writer) is in."""
+    unit, det = group(c, "unit").lower(), group(c, "det").lower()
+    if det == "this":
+        if f.dct is None:
+            return "DATE", None
+        if unit in ("morning", "afternoon", "evening", "night"):
+            return with_part(f.dct.isoformat(), unit)
+        return "DATE", unit_value(f.dct, unit, 0)
+    return narrative_value(unit, f)
 
 
 def _num_pair(c: Candidate, f: Frame) -> Result | None:
@@ -281,5 +322,5 @@ DURATION_RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "adverb_set": _adverb_set,
     "every_weekday": _every_weekday, "every_season": _every_season, "next_part": _next_part,
     "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart, "vague": _vague,
-    "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago,
+    "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago, "later_that": _later_that,
 }

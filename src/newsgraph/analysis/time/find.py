@@ -188,7 +188,7 @@ _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|that|which|who|since|a
 
 
 def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: date | None,
-           anchor_value: str | None, year_end: int) -> Frame:
+           anchor_value: str | None, year_end: int, story: str | None = None) -> Frame:
     """The frame a candidate is normalised in; ``year_end`` is where the last year that frames a clause ends."""
     cased = text[max(0, c.start - 40):c.start]
     # a year named earlier in the same clause ("Last year, sales fell in December") holds its bare months
@@ -196,7 +196,50 @@ def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: da
         and not _SENTENCE_BREAK.search(text, year_end, c.start) \
         and not _CLAUSE_BREAK.search(text, year_end, c.start) else None
     return Frame(dct=dct, tense=tense, anchor_day=anchor_day, anchor_value=anchor_value,
-                 before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here)
+                 before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here,
+                 story=_story(dct, tense, story))
+
+
+_STORY_GAP = 2  # years between the narrative's date and publication from which the narrative frames bare dates
+
+
+def _story(dct: date | None, tense: int, anchor_value: str | None) -> str | None:
+    """The narrative value that frames a bare month or day, when the story is far from the time of writing.
+
+    Without a publication date every bare date belongs to the story; with one, only the past
+    tense does ("by late September the forts had fallen"), while the present and the future
+    speak of the writer's time ("the town will mark the anniversary on Sunday").
+    """
+    if not anchor_value or not _ABSOLUTE.match(anchor_value) or not anchor_value[:4].isdigit():
+        return None
+    if dct is None:
+        return anchor_value
+    if tense != PAST or abs(int(anchor_value[:4]) - dct.year) < _STORY_GAP or not _WITHIN_YEAR.match(anchor_value):
+        return None  # a bare year far back ("joined NATO in 1982") leaves the news's own months to the news
+    return anchor_value
+
+
+_WITHIN_YEAR = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
+
+
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|to|through)\s+$")
+
+
+def _moves_story(text: str, c: Candidate) -> bool:
+    """True for a date the narrative moves to: not a bare season ("the men spent the winter"), nor the end of a
+    stretch ("from late October until February"), which frame the story without moving its time on."""
+    if c.rule == "season" and not c.match.group("year"):
+        return False
+    return not _UNTIL_BEFORE.search(text[max(0, c.start - 10):c.start])
+
+
+def _looks_back(parsed: Parsed, c: Candidate) -> bool:
+    """True for a candidate in a past perfect clause ("had been chartered two years earlier")."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    if verb is None:
+        return False
+    return any(k.dep == "aux" and k.lemma.lower() == "have" and k.tag == "VBD" for k in parsed.children(verb.i))
 
 
 def _narrowed_start(text: str, start: int, value: str | None) -> int:
@@ -240,6 +283,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a shift back ("two years earlier", "a year ago", "year-ago") looks back from the story without moving it on
+_FLASHBACK = re.compile(r"(?i)\b(?:ago|earlier|before|previously|prior)$|year-(?:ago|earlier)")
 _TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
                           "season", "holiday"})
 
@@ -253,12 +298,16 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     found: list[Timex] = []
     anchor_day: date | None = None
     anchor_value: str | None = None
+    story: str | None = None  # the last date that moves the narrative on: named in full, or a day, month or shift
     year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
     for c in candidates:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES else PRESENT
-        result = normalise(c, _frame(text, c, dct, tense, anchor_day, anchor_value, year_end))
+        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story)
+        if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
+            frame = replace(frame, story_back=True)
+        result = normalise(c, frame)
         if result is None:
             continue
         kind, value = result
@@ -273,8 +322,10 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         taken_to = end
         start, end = _trimmed(text, start, end)
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
-        if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value):
+        if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()):
             anchor_value = value
+            if _moves_story(text, c):
+                story = value
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):
                 anchor_day = date.fromisoformat(value[:10])

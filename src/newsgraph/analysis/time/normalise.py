@@ -32,13 +32,15 @@ from newsgraph.analysis.time.calendar import (
     narrative_value,
     shifted_month,
     shifted_value,
+    story_position,
+    story_year,
     unit_value,
     weekday_date,
     with_part,
     ymd,
 )
 from newsgraph.analysis.time.durations import DURATION_RULES
-from newsgraph.analysis.time.patterns import Candidate, timex_words
+from newsgraph.analysis.time.patterns import CENTURY_WORDS, Candidate, timex_words
 
 
 def _calendar_date(c: Candidate, f: Frame) -> Result | None:
@@ -52,6 +54,9 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return "DATE", "2001-09-11"  # "the September 11 attacks" name their day, whatever the year of writing
     if f.sentence_year:
         return "DATE", ymd(int(f.sentence_year), month, day)
+    told = story_year(f, month, day)
+    if told:
+        return "DATE", ymd(told, month, day)
     if f.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
@@ -109,6 +114,11 @@ def _month(c: Candidate, f: Frame) -> Result | None:
     month = month_number(name)
     if f.sentence_year and not rel:
         return "DATE", f"{f.sentence_year}-{month:02d}"  # "In 2007, sales peaked in March"
+    told = story_year(f, month, strict=rel == "following") if rel in ("", "early", "late", "mid", "following") else None
+    if told:
+        return "DATE", f"{told}-{month:02d}"  # "the siege began on 3 September 1914 ... by late September"
+    if rel == "following":
+        rel = "next"
     if f.dct is None:
         return "DATE", f"XXXX-{month:02d}"
     if rel == "last":
@@ -153,7 +163,12 @@ def _year(c: Candidate, f: Frame) -> Result | None:
         return None
     if _NAME_BEFORE.search(f.before_cased) and _NAME_AFTER.match(f.after):
         return None  # "the Russell 2000 Index": a number inside a name
+    if int(group(c, "year")) < 1500 and not _OLD_YEAR_CUE.search(f.before):
+        return None  # "1200 metres", "1300 hours": an early year needs a word that asks for a time ("in 1248")
     return "DATE", group(c, "year")
+
+
+_OLD_YEAR_CUE = re.compile(r"\b(?:in|since|from|until|till|to|by|between|and|before|after|around|circa|c\.|of)\s+$")
 
 
 def _year_range(c: Candidate, f: Frame) -> Result | None:
@@ -191,7 +206,8 @@ def _century(c: Candidate, f: Frame) -> Result | None:
     """A century ("the 20th century" -> 19)."""
     if "Century" in c.match.group() and re.match(r" [A-Z][a-z]", f.after):
         return None  # "20th Century Fox"
-    return "DATE", f"{int(group(c, 'cent')) - 1:02d}"
+    number = int(group(c, "cent")) if group(c, "cent") else CENTURY_WORDS.get(group(c, "centword").lower(), 0)
+    return ("DATE", f"{number - 1:02d}") if number else None
 
 
 def _weekday(c: Candidate, f: Frame) -> Result | None:
@@ -204,6 +220,14 @@ def _weekday(c: Candidate, f: Frame) -> Result | None:
         if re.match(r" [A-Z][a-z]", f.after):
             return None  # "the Good Friday Agreement": a name
         return "DATE", None  # a named day ("Black Monday") is a date, but not this week's
+    if rel == "following" or (f.story and f.anchor_day and f.dct is None):
+        # "the following Monday": counted on from the narrative's day, not from publication
+        base = anchor_date(f)
+        if base is None:
+            return with_part(None, group(c, "part"))
+        step = 1 if rel == "following" else 0
+        return with_part(weekday_date(base + timedelta(days=step), wd, PAST if f.story_back else FUTURE).isoformat(),
+                         group(c, "part"))
     if f.dct is None:
         return with_part(None, group(c, "part"))
     if rel == "last" or rel == "past":
@@ -226,7 +250,7 @@ def _deictic(c: Candidate, f: Frame) -> Result | None:
     """Today, yesterday, tomorrow, tonight: a day counted from the publication date."""
     word = group(c, "word").lower()
     part = group(c, "part") or ("night" if word == "tonight" else "")
-    if word == "today" and not part and not group(c, "mod") and _GENERIC_TODAY.match(f.after):
+    if word == "today" and not part and not group(c, "mod") and (_GENERIC_TODAY.match(f.after) or f.dct is None):
         return "DATE", "PRESENT_REF"
     if f.dct is None:
         return with_part(None, part)
@@ -256,6 +280,10 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
         return "DATE", unit_value(base, unit, 0 if base.weekday() >= 5 else -1) if base else None
     if rel == "this past":
         rel = "last"
+    if the and rel == "next" and f.anchor_value and not _STRETCH_BEFORE.search(f.before):
+        rel = "following"  # "construction began the next year": the year after the narrative's, not a stretch
+    if the and rel == "past" and unit == "year" and f.dct:
+        return "DATE", str(f.dct.year - 1)  # "over the past year": the year before publication (TempEval-3)
     if (the and rel in ("past", "next", "coming")) or rel == "past" or \
             (the and rel == "last" and unit in ("decade", "century")):
         # "the past year", "the next decade": a stretch of time, not a calendar unit
@@ -268,6 +296,9 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
         k = 1 if rel == "following" else -1
         if unit == "year" and f.anchor_value and re.match(r"\d{4}", f.anchor_value):
             return "DATE", str(int(f.anchor_value[:4]) + k)
+        told = _told_unit(unit, k, f.anchor_value or "")
+        if told:
+            return "DATE", told
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", f.anchor_value or "")
         if unit == "quarter" and quarter:
             # "the final quarter of 2004 ... the previous quarter": the one before the quarter named
@@ -284,6 +315,31 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
         return "DATE", f"FY{f.dct.year + k}"  # "this financial year": the fiscal year of publication
     return "DATE", unit_value(f.dct, unit, k)
+
+
+# a preposition that makes "the next year" a stretch ("over the next year") rather than a date ("the next year he left")
+_STRETCH_BEFORE = re.compile(r"\b(?:over|for|during|within|in|throughout|through|into|of|the|by|until)\s+$")
+
+
+def _told_unit(unit: str, k: int, anchor: str) -> str | None:
+    """The season, month or decade after (k=1) or before (k=-1) the narrative's value ("the following spring")."""
+    pos = story_position(anchor) if anchor else None
+    if pos is None:
+        return None
+    y, month, _ = pos
+    if unit in SEASONS:
+        start = _SEASON_START[unit] or 12
+        if month == 0:
+            return f"{y + k}-{SEASONS[unit]}"
+        if k > 0:
+            return f"{y if start > month else y + 1}-{SEASONS[unit]}"
+        return f"{y if start < month else y - 1}-{SEASONS[unit]}"
+    if unit == "decade":
+        return str(y // 10 + k)
+    if unit == "month" and month and not re.match(r"\d{4}-\d\d-\d\d", anchor):
+        ny, nm = shifted_month(y, month, k)
+        return f"{ny}-{nm:02d}"
+    return None
 
 
 def _unit_before(c: Candidate, f: Frame) -> Result | None:
@@ -328,11 +384,17 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
         if f.anchor_value and unit in ("period", "quarter", "month"):
             return "DATE", shifted_value(f.anchor_value, -1)
         return "DATE", str(f.dct.year - 1) if f.dct else None
+    if det == "the latest":
+        return ("DATE", _reported_quarter(f)) if unit in ("quarter", "period") else None
     if det == "the" and unit == "quarter":
-        # "sales for the quarter" after "the fourth quarter of 2006" was named: that quarter again
+        # "sales for the quarter" after "the fourth quarter of 2006" was named: that quarter again; a results
+        # story's "the quarter ended Sept. 30" is the quarter it reports on
         words = f.before.split()
-        anaphoric = bool(words) and words[-1] in _DAY_CUES and bool(f.anchor_value)
-        return ("DATE", f.anchor_value) if anaphoric and _QUARTER_VALUE.fullmatch(f.anchor_value or "") else None
+        if not words or (words[-1] not in _DAY_CUES and not _ENDED.match(f.after)):
+            return None
+        return "DATE", _reported_quarter(f)
+    if det == "the" and unit in ("afternoon", "evening"):
+        return None  # "in the evening" is the daypart rule's
     if det == "the" and unit != "weekend":
         words = f.before.split()
         # "the day" is a date only where it closes a trading day ("end the day", "for the day")
@@ -345,6 +407,16 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
     if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after):
         return None
     return narrative_value(unit, f)
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that ended|through)\b")
+
+
+def _reported_quarter(f: Frame) -> str | None:
+    """The quarter a results story is about: the one it last named, else the last one over at publication."""
+    if f.anchor_value and _QUARTER_VALUE.fullmatch(f.anchor_value):
+        return f.anchor_value
+    return unit_value(f.dct, "quarter", -1) if f.dct else None
 
 
 def _quarter(c: Candidate, f: Frame) -> Result | None:
@@ -364,8 +436,8 @@ def _quarter(c: Candidate, f: Frame) -> Result | None:
         # the past tense looks back; the present to the nearer one ("the fourth quarter" in March is last year's)
         if (f.tense == PAST and q >= now) or (f.tense == PRESENT and q - now >= 2):
             y -= 1
-        elif f.tense == FUTURE and q < now:
-            y += 1
+        elif f.tense == FUTURE and q < now - 1:
+            y += 1  # a quarter just over is still reported on ("expects to report third-quarter results" in October)
     return "DATE", f"{y}-Q{q}"
 
 
@@ -411,7 +483,7 @@ def _season(c: Candidate, f: Frame) -> Result | None:
         rel = "in the"  # the preposition stays out of the span, but "in the fall" is a season, not a fall
     if group(c, "season")[:1].isupper() and re.match(r" [A-Z][a-z]", f.after):
         return None  # "the Winter Olympics"
-    if season == "fall" and not (year or rel in ("this", "last", "next", "in the", "early", "late")):
+    if season == "fall" and not (year or rel in ("this", "last", "next", "in the", "early", "late", "that")):
         return None
     if season == "spring" and not rel and not year and re.match(r"\s*(?:of|water|s\b|-)", f.after):
         return None  # "a spring of water"
@@ -420,6 +492,12 @@ def _season(c: Candidate, f: Frame) -> Result | None:
     code = SEASONS[season]
     if year:
         return "DATE", f"{year}-{code}"
+    if rel in ("", "the", "in the", "early", "late", "mid", "that"):
+        told = story_year(f, _SEASON_START[season] or 12)
+        if told:
+            return "DATE", f"{told}-{code}"  # "the spring of 1898 ... that summer"
+    if rel == "that" and f.anchor_value and f.anchor_value[:4].isdigit():
+        return "DATE", f"{f.anchor_value[:4]}-{code}"
     if f.dct is None:
         return "DATE", None
     k = {"last": -1, "next": 1}.get(rel, 0)
@@ -461,6 +539,9 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
     month, day = int(month_day[:2]), int(month_day[3:])
     if f.sentence_year:
         return "DATE", ymd(int(f.sentence_year), month, day)
+    told = story_year(f, month, day)
+    if told:
+        return "DATE", ymd(told, month, day)
     if f.dct is None:
         return "DATE", f"XXXX-{month_day}"
     return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
@@ -479,8 +560,18 @@ def _decade_word(c: Candidate, f: Frame) -> Result | None:
     return ("DATE", f"19{digit}") if digit else None
 
 
+def _spelled_year(c: Candidate, f: Frame) -> Result | None:
+    """A year in words: "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
+    if group(c, "thousand"):
+        return "DATE", "2000"
+    numbers = timex_words("number")
+    tens, ones = numbers.get(group(c, "tens").lower(), "0"), numbers.get(group(c, "ones").lower(), "0")
+    return "DATE", str(1900 + int(tens) + int(ones))
+
+
 RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
-    "holiday": _holiday, "named_day": _named_day, "new_year": _new_year, "decade_word": _decade_word,
+    "holiday": _holiday, "named_day": _named_day, "spelled_year": _spelled_year, "new_year": _new_year,
+    "decade_word": _decade_word,
     **DURATION_RULES,
     "iso": _iso, "slash": _slash, "mdy": _calendar_date, "dmy": _calendar_date, "month_year": _month_year,
     "month": _month, "year": _year, "year_range": _year_range, "short_year": _short_year, "decade": _decade,

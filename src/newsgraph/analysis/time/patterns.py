@@ -33,6 +33,13 @@ def timex_words(kind: str) -> dict[str, str]:
     return {w: v for w, k, v in table("time/words") if k == kind}
 
 
+# the ordinal words of centuries, longest first so that "twenty-first" is not read as "first"
+_CENTURY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                     "eighteenth", "nineteenth", "twentieth", "twenty-first")
+CENTURY_WORDS = {w: n for n, w in sorted(enumerate(_CENTURY_ORDINALS, 1), key=lambda p: -len(p[1]))}
+
+
 @cache
 def vague_values() -> dict[str, str]:
     """Vague temporal phrases ("now", "the future") and their TIMEX3 reference values."""
@@ -64,13 +71,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     small = [w for w, v in timex_words("number").items() if v != "X" and w not in ("a", "an")]
-    num = (rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[- ](?:{ones}))?|{_alt(small)}|a couple of|a couple|a few|a dozen"
+    num = (rf"(?:(?:a|one|{ones}) hundred|\d+(?:\.\d+)?|(?:{tens})(?:[- ](?:{ones}))?|{_alt(small)}"
+           r"|a couple of|a couple|a few|a dozen"
            r"|several|few|many|some|multiple|numerous|dozens of|hundreds of|a|an)")
     mods = (r"(?:more than|less than|fewer than|almost|nearly|about|around|over|under|at least|at most|just|only"
             r"|roughly|approximately|some|up to|close to|another|an additional|a further|within)")
     span_rel = r"(?:the (?:past|last|next|coming|previous|first|following|final|remaining|latest) )"
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?P<year>1[5-9]\d\d|20\d\d)"
+    year = r"(?P<year>1\d\d\d|20\d\d)"
     zone = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT|local time|Z)"
     day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|{weekday})"
     vague = _alt(list(vague_values()))
@@ -87,14 +95,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "dmy": rf"(?<![\w.,])(?:(?P<weekday>{weekday}),? )?(?:the )?{day} (?:of )?(?P<month>{month_name})"
                rf"(?:,? {year})?\b",
         "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year)\b",
-        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid)) |(?P<mid>{i}mid)-))?"
+        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=the )following)) |(?P<mid>{i}mid)-))?"
                  rf"(?P<month>{month_name})\b(?!\.? ?\d)",
         "year": rf"(?:(?<=mid-)|(?<![\w$£€.,/-])){year}(?![\w%]|[.,]\d|[-–]\d\d(?!\d))",
         "year_range": rf"(?<![\w$£€.,/-]){year}[-–/](?P<year2>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)",
         "short_year": r"(?<![\w'’])['’](?P<yy>\d\d)\b(?![’'s])",
-        "decade": rf"\b(?:{i}the) )?(?:{i}(?:early|mid|late)[- ]))?['’]?(?P<dec>(?:1[5-9]|20)?\d)0['’]?s\b",
-        "century": rf"\b{i}(?:the )?(?:(?:early|mid|late)[- ])?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[- ]century)\b",
-        "weekday": rf"\b(?:(?P<rel>{i}last|next|this|coming|past|early|late)) )?(?P<weekday>{weekday})(?!\w)"
+        "decade": rf"\b(?:{i}the) )?(?:{i}(?:early|mid|late)[- ]))?['’]?(?P<dec>(?:1\d|20)?\d)0['’]?s\b",
+        "century": rf"\b{i}(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<cent>\d{{1,2}})(?:st|nd|rd|th)|(?P<centword>"
+                   rf"{_alt(list(CENTURY_WORDS))}))[- ]century)\b",
+        "weekday": rf"\b(?:(?:{i}the) )?(?P<rel>{i}last|next|this|coming|past|early|late|following)) )?"
+                   rf"(?P<weekday>{weekday})(?!\w)"
                    rf"(?:['’]s)?(?: (?P<part>{daypart}))?\b",
         "deictic": rf"\b{i}(?:(?P<mod>earlier|later|late|early) )?(?P<word>today|tonight|yesterday|tomorrow|"
                    rf"the day before yesterday|the day after tomorrow)(?: (?P<part>{daypart}))?)\b",
@@ -103,8 +113,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"|previous|prior|following|current|same|preceding|latest)(?: (?:calendar|fiscal|financial))? "
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter))\b",
         "unit_before": rf"\b{i}the (?P<unit>day|week|month|year|night) (?P<dir>before|after|earlier|previous|prior))\b",
-        "that_unit": rf"\b{i}(?P<det>that|the same|the entire|the whole|the full|the) (?P<unit>day|weekend|week|month"
-                     rf"|year|morning|night|period|quarter|time|decade|century)"
+        "that_unit": rf"\b{i}(?P<det>that|the same|the entire|the whole|the full|the latest|the) "
+                     rf"(?P<unit>day|weekend|week|month|year|morning|afternoon|evening|night|period|quarter|time|decade|century)"
                      rf"(?: (?P<back>a year ago|last year|of last year|a year earlier|the previous year"
                      rf"|the year before|of the previous year|the year previous))?)\b",
         "ordinal_unit": rf"\b{i}(?:(?:a|the) )?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -118,7 +128,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?:,? {year})?\b",
         "fiscal": rf"\b{i}(?:fiscal|financial)(?: year)?,? ){year}\b|\bFY ?(?P<fy>\d\d(?:\d\d)?)\b"
                   rf"|\b{i}the )(?P<fyear>1[5-9]\d\d|20\d\d)(?:[-/](?:\d\d){{1,2}})? {i}(?:fiscal|financial) year)\b",
-        "year_ago": rf"\b{i}(?:the )?year-(?:earlier|ago))\b",
+        "year_ago": rf"\b{i}(?:the )?(?:(?:comparable|corresponding) )?year-(?:earlier|ago)"
+                    rf"(?P<period> (?:(?:first|second|third|fourth) )?(?:quarter|period))?)\b",
+        # "later that year", "earlier that day", "later this afternoon": the unit, narrowed
+        "later_that": rf"\b{i}(?:later|earlier) (?P<det>that|this|the same) (?P<unit>year|month|week|day|morning"
+                      rf"|afternoon|evening|night))\b",
         "quarter": rf"\b{i}(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
                    rf"(?: of (?:(?:{year})|(?P<rel>this|last|next|the current|the previous) year))?)\b",
         "q_number": rf"\bQ(?P<q>[1-4])(?: {year})?\b",
@@ -144,6 +158,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "named_day": rf"(?<![\w/])(?P<named>{named_day})(?![\w/])",
         "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
         "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
+        # a year said in words, as spoken news writes it ("nineteen ninety-six", "the year two thousand")
+        "spelled_year": rf"\b(?:{i}nineteen)[- ](?P<tens>{i}twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+                        rf"(?:[- ](?P<ones>{i}{ones})))?|{i}the year )(?P<thousand>{i}two thousand)))\b(?!-\w)",
         "times_a": rf"\b{i}(?:once|twice|(?P<num>{num}) times) (?:a|an|per|every|each) (?P<unit>{units}))\b",
         "adverb_set": rf"\b{i}(?P<every>{_alt(list(timex_words('every')))}))\b",
         "clock": rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?: ?(?P<ampm>{i}[ap]\.?m\b\.?)))?"
@@ -157,7 +174,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                r"(?P<part>morning|afternoon|evening|(?<=the )night)\b(?! of)",
         "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
                      rf"(?P<part>morning|afternoon|evening|night))\b",
-        "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|mid)) )?"
+        "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|mid|that)) )?"
                   rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year})?\b",
         "vague": rf"\b{i}(?:{vague}))(?![\w-])",
     }
@@ -172,9 +189,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "decade": ("digit",), "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
     "this_part": ("daypart",), "next_part": ("daypart",), "every_season": ("every_word",),
     "holiday": ("holiday",), "named_day": ("named_day", "digit"), "new_year": ("holiday",),
-    "decade_word": ("decade_word",),
+    "decade_word": ("decade_word",), "spelled_year": ("spelled_year",),
     "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
     "ordinal_unit": ("unit",), "record_week": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",),
+    "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
     "fiscal": ("fiscal",),
     "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
@@ -188,7 +206,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "decade",
                "century", "centuries", "half", "period", "time", "session")
 _WORD = re.compile(r"[A-Za-z]+")
-_DIGIT_TRIGGER = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d0['’]?s\b|['’]\d\d\b|\d[:/-]\d"
+_DIGIT_TRIGGER = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|\d0['’]?s\b|['’]\d\d\b|\d[:/-]\d"
                             r"|\d\s?(?i:[ap]\.?m\b)|\bQ[1-4]\b"
                             r"|\d{4}\s?(?:GMT|UTC|Z|hours|hrs)\b")
 _MARGIN = 70  # characters either side of a trigger word: longer than any pattern's reach
@@ -224,6 +242,8 @@ def trigger_classes() -> dict[str, frozenset[str]]:
         add(w, "every_word")
     for w in timex_words("named_day"):
         add(w.split()[0], "named_day")
+    for w in ("nineteen", "thousand"):
+        add(w, "spelled_year")
     for w in ("fiscal", "financial", "fy"):
         add(w, "fiscal")
     # the words a shift ("two days later") or a rate ("twice a week") cannot do without: their patterns,

@@ -1,0 +1,97 @@
+"""The narrative frame: bare dates counted from the story's last date, TimeML's readings of "ago" and "now",
+results stories' quarters, and years written in words or long ago."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.time.calendar import Frame, number_value, story_year
+from newsgraph.analysis.time.find import timexes_of
+from newsgraph.model import Analysis
+
+
+def values_of(text: str, published: date | None = None) -> dict[str, str | None]:
+    """Each timex's text and value, for a text parsed by hand (no tense: the present is read)."""
+    return {t.text: t.value for t in timexes_of(Parsed.build(text.split(" ")), published)}
+
+
+def _frame(story: str | None, back: bool = False) -> Frame:
+    return Frame(dct=None, tense=0, anchor_day=None, anchor_value=story, before="", after="", story=story,
+                 story_back=back)
+
+
+def test_the_story_counts_bare_months_forward_and_back() -> None:
+    assert story_year(_frame("1914-09-29"), 10, 4) == 1914
+    assert story_year(_frame("1897-10"), 2) == 1898  # "from late October until February"
+    assert story_year(_frame("1897-10", back=True), 12) == 1896  # a past perfect looks back
+    assert story_year(_frame("1862"), 3) == 1862  # a year alone holds its months
+    assert story_year(_frame("1898-10-31"), 6, strict=True) == 1899  # "the following June"
+    assert story_year(_frame(None), 6) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The siege began on 3 September 1914 . By late September the forts fell . On 4 October they left .",
+     {"3 September 1914": "1914-09-03", "late September": "1914-09", "4 October": "1914-10-04"}),
+    ("They sailed on 12 June 1897 . In July the ice closed , and they waited until February .",
+     {"12 June 1897": "1897-06-12", "July": "1897-07", "February": "1898-02"}),
+    ("The canal opened in 1799 , and the following spring boats came . That winter it froze .",
+     {"1799": "1799", "the following spring": "1800-SP", "That winter": "1800-WI"}),
+    ("It was chartered in 1791 and two years later it opened ; the next year it failed .",
+     {"1791": "1791", "two years later": "1793", "the next year": "1794"}),
+    ("The strike began on 9 September 1968 . Talks began the following Monday .",
+     {"9 September 1968": "1968-09-09", "the following Monday": "1968-09-16"}),
+    ("The nave went up in the 1330s , and building stopped in 1409 , in the fourteenth century style .",
+     {"the 1330s": "133", "1409": "1409", "the fourteenth century": "13"}),
+    ("It is still read today", {"today": "PRESENT_REF"}),
+])
+def test_without_a_publication_date_the_story_frames_its_dates(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text) == expected
+
+
+def test_a_flashback_does_not_move_the_story_on() -> None:
+    got = values_of("Work began in the spring of 1791 . It had been chartered two years earlier . "
+                    "In August it rained .")
+    assert got["two years earlier"] == "1789"
+    assert got["August"] == "1791-08"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Castro came to power 41 years ago", {"41 years ago": "1959"}),
+    ("It ended a hundred years ago", {"a hundred years ago": "1900"}),
+    ("Profit rose to $5 million in the third quarter from $4 million a year ago",
+     {"the third quarter": "2000-Q3", "a year ago": "1999-Q3"}),
+    ("Profit rose in the third quarter . In the year-ago quarter it fell",
+     {"the third quarter": "2000-Q3", "the year-ago quarter": "1999-Q3"}),
+    ("Until now the port was shut", {"now": "PRESENT_REF"}),
+    ("In nineteen ninety-six he was freed", {"nineteen ninety-six": "1996"}),
+])
+def test_tempeval_readings(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text, date(2000, 10, 26)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It raised its quarterly dividend",
+    "Iraq imports about three-quarters of its food",
+    "The tower is 1200 metres high",
+])
+def test_shares_adjectives_and_quantities_are_not_timexes(text: str) -> None:
+    assert values_of(text, date(2000, 10, 26)) == {}
+
+
+def test_hundreds_are_counted() -> None:
+    assert number_value("three hundred") == 300.0
+    assert number_value("a hundred") == 100.0
+
+
+def test_the_story_frames_the_past_but_not_the_writers_present(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The river rose in March 1912. The bridge fell on 18 March.\n\n"
+        "The town will mark the anniversary on Sunday, and an exhibition opens next month.",
+        published="2012-03-20").timexes}
+    assert got["18 March"] == "1912-03-18"
+    assert got["Sunday"] == "2012-03-25"
+    assert got["next month"] == "2012-04"
