@@ -37,7 +37,7 @@ from newsgraph.analysis.quotes.links import (
     speech_like,
 )
 from newsgraph.analysis.quotes.nouns import according_to, findings_in, noun_attributions
-from newsgraph.analysis.quotes.speakers import PERSONAL, pronoun_speaker, speaker_entity
+from newsgraph.analysis.quotes.speakers import IMPERSONAL, PERSONAL, pronoun_speaker, speaker_entity
 from newsgraph.lexicon import words
 from newsgraph.model import Quote, Span, TextSpan
 
@@ -154,7 +154,7 @@ def _attach_speakers(ctx: Context, drafts: list[Draft], quoted: list[Quoted]) ->
             d.speaker_span = Span(*char_span(parsed, d.source))
             if d.source_head is not None:
                 d.speaker = speaker_entity(ctx, d.source_head)
-                if parsed.tokens[d.source_head].text.lower() in PERSONAL:
+                if parsed.tokens[d.source_head].text.lower() in PERSONAL | IMPERSONAL:
                     d.speaker = pronoun_speaker(ctx, d.source_head, d.speaker, quoted, last.speaker if last else None)
         elif d.cue is None and last is not None and d.direct \
                 and d.paragraph - last.paragraph <= _CONTINUATION_PARAGRAPHS:
@@ -297,12 +297,18 @@ def quotes_of(ctx: Context) -> tuple[Quote, ...]:
             cue = TextSpan(text[cs:ce], cs, ce)
         quotes.append(Quote(id=f"q{k + 1}", text=text[d.start:d.end], start=d.start, end=d.end, direct=d.direct,
                             speaker=d.speaker, speaker_span=d.speaker_span, cue=cue, hedge=_hedge(parsed, d, quoted),
-                            kind=_kind(parsed, d)))
+                            kind=_kind(parsed, d), speaks_for=_speaks_for(ctx, d.speaker)))
         if d.pull or d.alone:
             alone.add(k)
         if d.pull:
             bylined.add(k)
     return tuple(_repeats(quotes, alone, bylined))
+
+
+def _speaks_for(ctx: Context, speaker: str | None) -> str | None:
+    """The person or country a speaking office, ministry or embassy serves, when the article says whose it is."""
+    entity = ctx.entity(speaker)
+    return entity.speaks_for if entity is not None else None
 
 
 def _kind(parsed: Parsed, d: Draft) -> str:
