@@ -124,12 +124,12 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i in taken or t.pos != "PROPN" or not t.text[:1].isupper():
+        if i in taken or not t.text[:1].isupper() or (t.pos != "PROPN" and not _named_by_descriptor(parsed, i)):
             i += 1
             continue
         j = i
         while j < len(toks) and j not in taken and toks[j].sent == t.sent and (
-                (toks[j].pos == "PROPN" and toks[j].text[:1].isupper())
+                (toks[j].pos == "PROPN" and toks[j].text[:1].isupper()) or j == i
                 or (toks[j].text == "-" and not toks[j - 1].space and j + 1 < len(toks)
                     and toks[j + 1].pos == "PROPN" and j > i)):
             j += 1
@@ -141,6 +141,15 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
                 out.append(Mention(first, last, toks[first].start, toks[last - 1].end, text, None, name_key(text)))
         i = max(j, i + 1)
     return out
+
+
+def _named_by_descriptor(parsed: Parsed, i: int) -> bool:
+    """A capitalised word right after "company", "firm" ("the social media company Loomly") that the model
+    tagged as an adjective or a noun: a name all the same."""
+    toks = parsed.tokens
+    t = toks[i]
+    return i > 0 and t.pos in ("ADJ", "NOUN") and toks[i - 1].pos == "NOUN" and toks[i - 1].sent == t.sent \
+        and toks[i - 1].lemma.lower() in words("entities/org_descriptors") and country_of_demonym(t.text) is None
 
 
 def _untagged_demonyms(parsed: Parsed, taken: set[int]) -> list[Mention]:
@@ -192,6 +201,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
             m.votes["PERSON"] += 3
             break
         k -= 1
+    if m.label is None and _named_by_descriptor(parsed, m.first):
+        m.votes["ORG"] += 4  # "the social media company Loomly"
     root = _root(parsed, m.first, m.last)
     head = toks[toks[root].head]
     # the name's head: "the Meduza news website", "X, head of ...", "critics, including X"
@@ -205,6 +216,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
         m.votes["NORP"] += 5  # "Germans", "Briton": a people, not a place or a person
     if toks[root].dep == "appos" and _is_title_word(head.lemma.lower()):
         m.votes["PERSON"] += 2
+    if toks[root].dep == "appos" and head.pos == "NOUN" and head.lemma.lower() in words("entities/org_descriptors"):
+        m.votes["ORG"] += 4  # "the state company Codelco"
     for child in parsed.children(root):
         if child.dep == "appos" and _is_title_word(child.lemma.lower()):
             m.votes["PERSON"] += 2

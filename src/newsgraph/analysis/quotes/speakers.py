@@ -35,6 +35,11 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
     for c in parsed.children(head):
         if c.dep == "appos" and c.i in refers and (_is_person(ctx, refers[c.i]) or t.pos == "NOUN"):
             return refers[c.i]  # "the operator, Cyclades Lines, said" too
+        if c.dep == "appos" and t.pos == "NOUN" and c.pos == "NOUN":
+            # "The mine's owner, the state company Codelco, said": a description, then the name
+            named = next((g.i for g in parsed.children(c.i) if g.dep in ("appos", "compound") and g.i in refers), None)
+            if named is not None:
+                return refers[named]
     if head in refers:
         return refers[head]
     if t.lemma.lower() in words("quotes/sources"):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from newsgraph.analysis.entities.find import mention_index
 from newsgraph.analysis.entities.names import country_of_demonym, name_key
 from newsgraph.analysis.parsed import Parsed, Token
-from newsgraph.analysis.references.offices import same_office
+from newsgraph.analysis.references.offices import is_common_noun, same_office
 from newsgraph.analysis.references.scope import SUBJECTS, quotation_of_tokens
 from newsgraph.lexicon import words
 from newsgraph.model import Entity, Span
@@ -70,13 +70,15 @@ def _owner_of(parsed: Parsed, t: Token, refers: Mapping[int, str], entities: Seq
         if c.dep == "poss":
             first = min(first, parsed.subtree(c.i)[0])
             owner = refers.get(c.i) or _holder(parsed, c, entities)
-        elif c.dep == "amod" and c.i < t.i:
+        elif c.dep in ("amod", "compound") and c.i < t.i:
             country = country_of_demonym(c.text)
             if country is not None:
                 owner = by_key.get(name_key(country.name), owner)
-            first = min(first, c.i)
-        elif c.dep == "compound" and c.i < t.i:
-            first = min(first, parsed.subtree(c.i)[0])
+            lo, hi = parsed.subtree(c.i)
+            # "the Hamas-run health ministry": the body of the one who runs it
+            named = next((refers[k] for k in range(lo, hi + 1) if k in refers and k != t.i), None)
+            owner = owner or named
+            first = min(first, lo)
         elif c.dep == "prep" and c.text.lower() == "of" and c.i > t.i:
             obj = next((g for g in parsed.children(c.i) if g.dep == "pobj"), None)
             if obj is not None:
@@ -100,6 +102,11 @@ def _name(parsed: Parsed, t: Token, first: int, owner: str | None, by_id: Mappin
     """The body's name: its words without the article ("prime minister's office"), or "office of X"."""
     toks = parsed.tokens
     words_ = [toks[k] for k in range(first, t.i + 1)]
+    # "the territory's Hamas-run health ministry": a possessive common noun before other words drops out
+    poss = [c for c in parsed.children(t.i) if c.dep == "poss" and c.pos == "NOUN"]
+    if poss and any(c.dep in ("amod", "compound") for c in parsed.children(t.i)):
+        end = poss[0].i + (1 if poss[0].i + 1 < t.i and toks[poss[0].i + 1].tag == "POS" else 0)
+        words_ = [w for w in words_ if w.i > end]
     while words_ and (words_[0].text.lower() in ("the", "a", "an") or words_[0].text.lower() in _POSSESSIVE_PRONOUNS):
         words_ = words_[1:]
     text = "".join(w.text + (" " if w.space else "") for w in words_).strip()
@@ -118,7 +125,7 @@ def bodies(parsed: Parsed, entities: tuple[Entity, ...],
     out: list[Body] = []
     at: dict[int, int] = {}
     for t in parsed.tokens:
-        if t.pos != "NOUN" or t.lemma.lower() not in heads or t.i in index or t.i in refers:
+        if not is_common_noun(t) or t.lemma.lower() not in heads or t.i in index or t.i in refers:
             continue
         owner, first = _owner_of(parsed, t, refers, entities, by_key)
         modifiers = tuple(parsed.tokens[k].text.lower() for k in range(first, t.i)
@@ -178,13 +185,19 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
     toks = parsed.tokens
     for t in toks:
         lemma = t.lemma.lower()
-        if t.pos != "NOUN" or t.i in refers or (lemma not in generic and lemma not in named):
+        if not is_common_noun(t) or t.i in refers:
             continue
         kids = list(parsed.children(t.i))
+        compounds = [c.i for c in kids if c.dep == "compound" and c.i < t.i and c.text.islower()]
         if not any(c.dep == "det" and c.text.lower() == "the" for c in kids) \
-                or any(c.dep in ("compound", "amod", "poss") for c in kids):
+                or any(c.dep in ("amod", "poss") or (c.dep == "compound" and c.i not in compounds) for c in kids):
             continue
-        lo = parsed.sentences[max(0, t.sent - _LOOKBACK_SENTENCES)].start
+        # "the coast guard" after "the Hellenic Coast Guard": the last words of its name
+        phrase = [toks[k].text.lower() for k in (*compounds, t.i)]
+        if not compounds and lemma not in generic and lemma not in named:
+            continue
+        # a name's last words reach back over the whole article; "the company" only a few sentences
+        lo = parsed.sentences[max(0, t.sent - _LOOKBACK_SENTENCES)].start if not compounds else 0
         for start, eid in reversed(mentions):
             if start >= t.start or start < lo:
                 continue
@@ -192,9 +205,12 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
             if k is None or quoted[k] >= 0:
                 continue
             e = next(x for x in orgs if x.id == eid)
-            if lemma in generic or any(name_key(a).split()[-1:] == [lemma] for a in (e.name, *e.aliases)):
+            ends = any(name_key(a).split()[-len(phrase):] == phrase for a in (e.name, *e.aliases))
+            if ends or (lemma in generic and not compounds):
                 out[t.i] = eid
-            break
+                break
+            if not compounds:
+                break
     return out
 
 
@@ -207,7 +223,7 @@ def statement_authors(parsed: Parsed, refers: Mapping[int, str]) -> dict[int, st
     last_any: str | None = None
     for t in toks:
         lemma = t.lemma.lower()
-        if t.pos != "NOUN" or lemma not in nouns or t.i in refers:
+        if not is_common_noun(t) or lemma not in nouns or t.i in refers:
             continue
         author = _author(parsed, t, refers)
         if author is None and any(c.dep == "det" and c.text.lower() == "the" for c in parsed.children(t.i)):

@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsgraph.analysis.entities.find import mention_index
-from newsgraph.analysis.entities.names import country_of_demonym, name_key
-from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.entities.names import country_named, country_of_demonym, name_key
+from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.analysis.references.scope import SUBJECTS, quotation_of_tokens
 from newsgraph.lexicon import words
 from newsgraph.model import Entity, Role, Span
@@ -38,6 +38,12 @@ class Description:
     first: int
     title: str  # "prime minister", "shipping minister", "leader"
     owner: str | None  # entity id of the country or body ("Norway", "the Kremlin")
+
+
+def is_common_noun(t: Token) -> bool:
+    """A singular common noun, or one the model tagged as a proper noun though written in lower case
+    ("ministry" of "Peru's foreign ministry")."""
+    return (t.pos == "NOUN" and t.tag == "NN") or (t.pos == "PROPN" and t.text.islower())
 
 
 def _words(title: str) -> list[str]:
@@ -67,7 +73,7 @@ def descriptions(parsed: Parsed, entities: Sequence[Entity]) -> list[Description
     out = []
     toks = parsed.tokens
     for t in toks:
-        if t.pos != "NOUN" or t.tag != "NN" or t.lemma.lower() not in titles or t.i in index:
+        if not is_common_noun(t) or t.lemma.lower() not in titles or t.i in index:
             continue
         if t.dep == "compound" or (t.i + 1 < len(toks) and toks[t.i + 1].pos == "PROPN"):
             continue  # "Prime Minister Jonas Store", "the minister Nikos Daskalakis"
@@ -80,6 +86,8 @@ def descriptions(parsed: Parsed, entities: Sequence[Entity]) -> list[Description
         for c in kids:
             if c.dep == "poss" and c.i in index and by_id[index[c.i]].type in _OWNER_TYPES:
                 owner, first = index[c.i], min(first, parsed.subtree(c.i)[0])
+            elif c.dep == "poss" and country_named(c.text) is not None:
+                owner, first = "", min(first, parsed.subtree(c.i)[0])  # a country the model did not tag
             elif c.dep == "amod" and c.i < t.i:
                 country = country_of_demonym(c.text)
                 if country is not None:
@@ -168,4 +176,4 @@ def officeholders(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[tuple[E
     return tuple(current), out
 
 
-__all__ = ["Description", "descriptions", "officeholders", "same_office"]
+__all__ = ["Description", "descriptions", "is_common_noun", "officeholders", "same_office"]
