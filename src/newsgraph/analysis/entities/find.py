@@ -11,6 +11,7 @@ their contexts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -24,6 +25,7 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 _POSSESSIVE_TAG = "POS"
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_AGE = re.compile(r", \d{1,3},")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
 
 
@@ -86,6 +88,10 @@ def _split_coordination(parsed: Parsed, first: int, last: int, label: str) -> li
     """A span that joins two names with "and" ("Kyiv and Kharkiv") as the two names it joins."""
     toks = parsed.tokens
     for k in range(first + 1, last - 1):
+        # "the Storting, Eva Lunde": a body and the name in apposition after it, as one span
+        if toks[k].text == "," and last - k > 2 and all(toks[j].pos == "PROPN" for j in range(k + 1, last)) \
+                and toks[last - 1].dep == "appos" and label == "ORG":
+            return [(first, k, label), (k + 1, last, None)]
         joins_two_names = toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
             and toks[k - 1].dep != "compound"
         if joins_two_names and (toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS):
@@ -152,6 +158,13 @@ def _named_by_descriptor(parsed: Parsed, i: int) -> bool:
         and toks[i - 1].lemma.lower() in words("entities/org_descriptors") and country_of_demonym(t.text) is None
 
 
+def _dateline(parsed: Parsed, m: Mention) -> bool:
+    """True for a wire dateline's city: in capitals at the start of a line, a comma after it ("OSLO, March 3")."""
+    text = parsed.text
+    return text[m.start:m.end].isupper() and (m.start == 0 or text[m.start - 1] == "\n") \
+        and text[m.end:m.end + 1] == ","
+
+
 def _untagged_demonyms(parsed: Parsed, taken: set[int]) -> list[Mention]:
     """Demonyms the model left untagged ("Ghanaian authorities"): NORP mentions, for actors' countries."""
     out = []
@@ -182,8 +195,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     country = country_named(m.text)
     if country is not None and m.label in (None, "GPE", "ORG", "LOC", "PERSON"):
         m.votes["GPE"] += 5
-    elif m.key in words("entities/cities") and m.label != "ORG":
-        m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed
+    elif m.key in words("entities/cities") and (m.label != "ORG" or _dateline(parsed, m)):
+        m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed; "OSLO, March 3 -" a dateline
     last = toks[m.last - 1].text.lower()
     if last in words("entities/org_heads") and m.last - m.first > 1:
         m.votes["ORG"] += 4  # "Manchester United", "Wagner Group": the head word outweighs a two-word PERSON guess
@@ -201,6 +214,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
             m.votes["PERSON"] += 3
             break
         k -= 1
+    if _AGE.match(parsed.text, m.end):
+        m.votes["PERSON"] += 3  # "Kaja Tamm, 51, said": only a person has an age between commas
     if m.label is None and _named_by_descriptor(parsed, m.first):
         m.votes["ORG"] += 4  # "the social media company Loomly"
     root = _root(parsed, m.first, m.last)
@@ -414,7 +429,10 @@ def find_entities(ctx: Context) -> Context:
     """The context with one entity per referent named in the text."""
     parsed = ctx.parsed
     mentions = _model_mentions(parsed)
-    taken = {k for e in parsed.ents for k in range(e.first, e.last)}
+    # a country a date span swallowed ("March 3 - Norway's") is still free to be found
+    toks = parsed.tokens
+    taken = {k for e in parsed.ents for k in range(e.first, e.last)
+             if e.label in KEPT_LABELS or toks[k].pos != "PROPN" or country_named(toks[k].text) is None}
     mentions += _bare_proper_nouns(parsed, taken)
     mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:

@@ -164,7 +164,7 @@ def _earlier(out: Sequence[Body], lemma: str, modifiers: tuple[str, ...], owner:
             continue
         if owner is not None and b.owner is not None and b.owner != owner and b.owner not in countries:
             continue
-        if set(modifiers) <= set(b.modifiers) or (owner is not None and b.owner in countries):
+        if set(modifiers) <= set(b.modifiers) or (owner is not None and (b.owner == owner or b.owner in countries)):
             return k
     return None
 
