@@ -25,6 +25,7 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 _POSSESSIVE_TAG = "POS"
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_PLACE_OFFICES = frozenset({"mayor", "governor"})
 _AGE = re.compile(r", \d{1,3},")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
 
@@ -90,8 +91,8 @@ def _split_coordination(parsed: Parsed, first: int, last: int, label: str) -> li
     for k in range(first + 1, last - 1):
         # "the Storting, Eva Lunde": a body and the name in apposition after it, as one span
         if toks[k].text == "," and last - k > 2 and all(toks[j].pos == "PROPN" for j in range(k + 1, last)) \
-                and toks[last - 1].dep == "appos" and label == "ORG":
-            return [(first, k, label), (k + 1, last, None)]
+                and label == "ORG" and toks[last - 1].lemma.lower() not in words("entities/org_heads"):
+            return [(first, k, label), (k + 1, last, "PERSON" if last - k <= 4 else None)]
         joins_two_names = toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
             and toks[k - 1].dep != "compound"
         if joins_two_names and (toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS):
@@ -214,6 +215,10 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
             m.votes["PERSON"] += 3
             break
         k -= 1
+    root_ = _root(parsed, m.first, m.last)
+    if toks[root_].dep == "pobj" and toks[toks[root_].head].text.lower() == "of" \
+            and toks[toks[toks[root_].head].head].lemma.lower() in _PLACE_OFFICES:
+        m.votes["GPE"] += 4  # "the mayor of Novi Sad": a town, whatever the model guessed
     if _AGE.match(parsed.text, m.end):
         m.votes["PERSON"] += 3  # "Kaja Tamm, 51, said": only a person has an age between commas
     if m.label is None and _named_by_descriptor(parsed, m.first):
@@ -318,6 +323,18 @@ def _group(mentions: list[Mention], parsed: Parsed) -> list[Group]:
                         m.votes[m.label] -= 1
                         m.votes["PERSON"] += 1
                 absorb(g, _principal(persons))
+                continue
+            # "Petrovic, a former mayor" with "Dragana Petrovic" the model called an organisation: a person's name
+            mistyped = [h for h in multi if h is not g and h.type() == "ORG" and 2 <= len(h.key.split()) <= 3
+                        and h.key.split()[-len(gwords):] == gwords
+                        and h.key.split()[-1] not in words("entities/org_heads")
+                        and all(m.text.count(" ") == len(h.key.split()) - 1 for m in h.mentions)]
+            if g.type() == "PERSON" and len(mistyped) == 1 and country_named(g.key) is None:
+                for m in mistyped[0].mentions:
+                    if m.label == "ORG" and m.votes["ORG"] > 0:
+                        m.votes["ORG"] -= 1
+                        m.votes["PERSON"] += 2
+                absorb(g, mistyped[0])
                 continue
             # a first name alone, when one full name in the article has it: "Hillary" / "Hillary Clinton"
             firsts = [h for h in multi if h is not g and h.type() == "PERSON" and h.key.split()[0] == gwords[0]]

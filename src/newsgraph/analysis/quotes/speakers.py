@@ -33,12 +33,13 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
     # "the Kremlin's spokesman, Dmitry Peskov, said", "whose chief executive, Liu Wei, said": the name
     # in apposition to a role says who speaks, whatever the role noun was resolved to
     for c in parsed.children(head):
-        if c.dep == "appos" and c.i in refers and (_is_person(ctx, refers[c.i]) or t.pos == "NOUN"):
+        if c.dep == "appos" and c.i in refers \
+                and (_is_person(ctx, refers[c.i]) or (t.pos == "NOUN" and _is_org(ctx, refers[c.i]))):
             return refers[c.i]  # "the operator, Cyclades Lines, said" too
         if c.dep == "appos" and t.pos == "NOUN" and c.pos == "NOUN":
             # "The mine's owner, the state company Codelco, said": a description, then the name
             named = next((g.i for g in parsed.children(c.i) if g.dep in ("appos", "compound") and g.i in refers), None)
-            if named is not None:
+            if named is not None and _is_org(ctx, refers[named]):
                 return refers[named]
     if head in refers:
         return refers[head]
@@ -61,6 +62,12 @@ def _is_person(ctx: Context, entity_id: str) -> bool:
     """True when the entity is a person."""
     entity = ctx.entity(entity_id)
     return entity is not None and entity.type == "PERSON"
+
+
+def _is_org(ctx: Context, entity_id: str) -> bool:
+    """True when the entity is an organisation."""
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.type == "ORG"
 
 
 def _named_like(ctx: Context, word: str) -> str | None:

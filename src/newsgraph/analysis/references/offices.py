@@ -69,7 +69,7 @@ def descriptions(parsed: Parsed, entities: Sequence[Entity]) -> list[Description
     index = mention_index(tuple(entities), parsed)
     by_id = {e.id: e for e in entities}
     by_key = {name_key(a): e.id for e in entities if e.type in _OWNER_TYPES for a in (e.name, *e.aliases)}
-    titles = words("entities/titles")
+    titles = words("references/offices")
     out = []
     toks = parsed.tokens
     for t in toks:
@@ -129,7 +129,10 @@ def _named_next(parsed: Parsed, d: Description, people: Mapping[int, str], quote
     """The first person named as a subject after a description that is itself a subject."""
     toks = parsed.tokens
     t = toks[d.head]
-    if t.dep not in SUBJECTS or quoted[d.head] >= 0:
+    sent = parsed.sentences[t.sent]
+    # a subject, or the first words of the sentence ("GENEVA, Sept 24 - The Kremlin's envoy ... arrived")
+    opening = not any(toks[k].pos in ("VERB", "AUX") for k in range(sent.first, d.head))
+    if (t.dep not in SUBJECTS and not opening) or quoted[d.head] >= 0:
         return None
     last_sent = t.sent + _FORWARD_SENTENCES
     for k in range(d.head + 1, len(toks)):
