@@ -91,3 +91,12 @@ def test_a_naming_verb_keeps_its_quotation_over_a_clause_between(run_analysis: R
         "Her lawyer, Anna Berg, called the ruling, which suggests the court doubted the evidence, \"absurd\".\n")
     who = speaker(a, "absurd")
     assert who is not None and who.name == "Anna Berg"
+
+
+def test_a_spokesman_for_a_body_and_a_country_government(run_analysis: Run) -> None:
+    a = run_analysis(
+        "A spokesman for Portugal's foreign ministry said the ambassador had been recalled. Spain's government "
+        "said it would reply within days.\n")
+    ministry = speaker(a, "the ambassador had been recalled")
+    assert ministry is not None and ministry.type == "ORG" and ministry.speaks_for == named(a, "Portugal").id
+    assert speaker(a, "it would reply") == named(a, "Spain")

@@ -19,6 +19,7 @@ from newsgraph.model import Entity
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = frozenset({"he", "she"})
 IMPERSONAL = frozenset({"it", "they"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _PRONOUN_SENTENCES = 3
 
 
@@ -49,6 +50,15 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
                 for obj in parsed.children(prep.i):
                     if obj.dep == "pobj" and obj.i in refers:
                         return refers[obj.i]
+    if t.lemma.lower() in _SPOKESPEOPLE:
+        # "a spokesman for the ministry said", "the ministry's spokeswoman said": the body the unnamed one speaks for
+        for c in parsed.children(head):
+            if c.dep == "prep" and c.text.lower() in ("for", "of"):
+                pobj = next((g.i for g in parsed.children(c.i) if g.dep == "pobj"), None)
+                if pobj is not None and pobj in refers and not _is_person(ctx, refers[pobj]):
+                    return refers[pobj]
+            if c.dep == "poss" and c.i in refers and not _is_person(ctx, refers[c.i]):
+                return refers[c.i]
     if t.pos == "PROPN":
         for c in parsed.children(head):
             if c.dep in ("compound", "flat") and c.i in refers:

@@ -31,6 +31,8 @@ from newsgraph.model import Entity, Span
 
 _AUTHOR_PREPS = frozenset({"from", "by", "of"})
 _LOOKBACK_SENTENCES = 4
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_GOVERNMENTS = frozenset({"government", "cabinet"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
@@ -56,6 +58,8 @@ def _acts(parsed: Parsed, t: Token) -> bool:
         prep = toks[t.head]
         if prep.text.lower() in ("from", "by"):
             return True
+        if prep.text.lower() == "for" and toks[prep.head].lemma.lower() in _SPOKESPEOPLE:
+            return True  # "a spokesman for the foreign ministry"
         if prep.text.lower() == "to" and prep.i > 0 and toks[prep.i - 1].text.lower() == "according":
             return True
     return False
@@ -214,6 +218,24 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
     return out
 
 
+def country_governments(parsed: Parsed, entities: tuple[Entity, ...], refers: Mapping[int, str]) -> dict[int, str]:
+    """ "Norway's government", "the Chilean government": token -> the country, when the article names it."""
+    countries = {e.id for e in entities if e.type == "GPE"}
+    by_key = {name_key(a): e.id for e in entities if e.type == "GPE" for a in (e.name, *e.aliases)}
+    out: dict[int, str] = {}
+    for t in parsed.tokens:
+        if not is_common_noun(t) or t.lemma.lower() not in _GOVERNMENTS or t.i in refers:
+            continue
+        for c in parsed.children(t.i):
+            if c.dep == "poss" and refers.get(c.i) in countries:
+                out[t.i] = refers[c.i]
+            elif c.dep == "amod" and c.i < t.i:
+                country = country_of_demonym(c.text)
+                if country is not None and name_key(country.name) in by_key:
+                    out[t.i] = by_key[name_key(country.name)]
+    return out
+
+
 def statement_authors(parsed: Parsed, refers: Mapping[int, str]) -> dict[int, str]:
     """ "a statement from X", "In a statement, X said", "the statement" later: token -> its author."""
     nouns = words("references/statements")
@@ -255,4 +277,4 @@ def _author(parsed: Parsed, t: Token, refers: Mapping[int, str]) -> str | None:
     return None
 
 
-__all__ = ["Body", "bodies", "described_organisations", "statement_authors"]
+__all__ = ["Body", "bodies", "country_governments", "described_organisations", "statement_authors"]

@@ -22,7 +22,12 @@ from types import MappingProxyType
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.find import mention_index
 from newsgraph.analysis.parsed import Parsed
-from newsgraph.analysis.references.bodies import bodies, described_organisations, statement_authors
+from newsgraph.analysis.references.bodies import (
+    bodies,
+    country_governments,
+    described_organisations,
+    statement_authors,
+)
 from newsgraph.analysis.references.gender import gendered_words, learned_genders, pronoun_gender, stated_genders
 from newsgraph.analysis.references.groups import group_antecedents
 from newsgraph.analysis.references.offices import officeholders
@@ -318,6 +323,8 @@ def resolve_references(ctx: Context) -> Context:
         refers[k] = made[n].id
     entities = (*entities, *made)
     for k, eid in described_organisations(parsed, entities, refers).items():
+        refers.setdefault(k, eid)
+    for k, eid in country_governments(parsed, entities, refers).items():
         refers.setdefault(k, eid)
     for k, eid in statement_authors(parsed, refers).items():
         refers.setdefault(k, eid)
