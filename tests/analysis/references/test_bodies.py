@@ -100,3 +100,14 @@ def test_a_spokesman_for_a_body_and_a_country_government(run_analysis: Run) -> N
     ministry = speaker(a, "the ambassador had been recalled")
     assert ministry is not None and ministry.type == "ORG" and ministry.speaks_for == named(a, "Portugal").id
     assert speaker(a, "it would reply") == named(a, "Spain")
+
+
+def test_the_company_is_never_a_public_body_and_the_government_stays_the_country(run_analysis: Run) -> None:
+    a = run_analysis(
+        "The White House said the president would visit Ohio. In a statement, the company said it was "
+        "cooperating with investigators. Norway's government said it would raise the tax. The government added "
+        "that pensions would rise.\n")
+    assert speaker(a, "cooperating with investigators") is None
+    norway = named(a, "Norway")
+    assert speaker(a, "it would raise the tax") == norway
+    assert speaker(a, "pensions would rise") == norway

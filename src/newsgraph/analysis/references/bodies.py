@@ -182,6 +182,7 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
                             refers: Mapping[int, str]) -> dict[int, str]:
     """ "the company", "the regulator", "the union": token -> the organisation named last before it."""
     generic, named = words("references/org_nouns"), words("references/bodies")
+    commercial = words("references/firms")
     quoted = quotation_of_tokens(parsed)
     orgs = [e for e in entities if e.type == "ORG"]
     mentions = sorted((m.start, e.id) for e in orgs for m in e.mentions)
@@ -210,6 +211,8 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
                 continue
             e = next(x for x in orgs if x.id == eid)
             ends = any(name_key(a).split()[-len(phrase):] == phrase for a in (e.name, *e.aliases))
+            if not ends and lemma in commercial and _public(e):
+                continue  # "the company" is not the White House named before it
             if ends or (lemma in generic and not compounds):
                 out[t.i] = eid
                 break
@@ -219,21 +222,34 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
 
 
 def country_governments(parsed: Parsed, entities: tuple[Entity, ...], refers: Mapping[int, str]) -> dict[int, str]:
-    """ "Norway's government", "the Chilean government": token -> the country, when the article names it."""
+    """ "Norway's government", "the Chilean government", then "the government": token -> the country, when the
+    article names it."""
     countries = {e.id for e in entities if e.type == "GPE"}
     by_key = {name_key(a): e.id for e in entities if e.type == "GPE" for a in (e.name, *e.aliases)}
     out: dict[int, str] = {}
+    last: str | None = None  # "the government" after "Norway's government": Norway's still
     for t in parsed.tokens:
         if not is_common_noun(t) or t.lemma.lower() not in _GOVERNMENTS or t.i in refers:
             continue
-        for c in parsed.children(t.i):
+        kids = list(parsed.children(t.i))
+        for c in kids:
             if c.dep == "poss" and refers.get(c.i) in countries:
                 out[t.i] = refers[c.i]
             elif c.dep == "amod" and c.i < t.i:
                 country = country_of_demonym(c.text)
                 if country is not None and name_key(country.name) in by_key:
                     out[t.i] = by_key[name_key(country.name)]
+        if t.i in out:
+            last = out[t.i]
+        elif last is not None and [c.text.lower() for c in kids] == ["the"]:
+            out[t.i] = last
     return out
+
+
+def _public(e: Entity) -> bool:
+    """True for a public body's name ("White House", "Ministry of Defence", "Labour Party"): not a firm."""
+    public = words("references/public_bodies")
+    return any(w in public for a in (e.name, *e.aliases) for w in name_key(a).split())
 
 
 def statement_authors(parsed: Parsed, refers: Mapping[int, str]) -> dict[int, str]:

@@ -315,6 +315,8 @@ def resolve_references(ctx: Context) -> Context:
         refers.setdefault(k, eid)
     for k, _owner, other in counterparts(parsed, entities, pronouns):
         refers.setdefault(k, other)
+    for k, eid in country_governments(parsed, entities, refers).items():
+        refers.setdefault(k, eid)
     found, at = bodies(parsed, entities, refers)
     made = tuple(Entity(id=f"e{len(entities) + n + 1}", name=b.name, type="ORG",
                         aliases=tuple(sorted(b.aliases | {b.name})), mentions=tuple(b.spans), speaks_for=b.owner)
@@ -323,8 +325,6 @@ def resolve_references(ctx: Context) -> Context:
         refers[k] = made[n].id
     entities = (*entities, *made)
     for k, eid in described_organisations(parsed, entities, refers).items():
-        refers.setdefault(k, eid)
-    for k, eid in country_governments(parsed, entities, refers).items():
         refers.setdefault(k, eid)
     for k, eid in statement_authors(parsed, refers).items():
         refers.setdefault(k, eid)
