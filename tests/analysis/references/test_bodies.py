@@ -111,3 +111,12 @@ def test_the_company_is_never_a_public_body_and_the_government_stays_the_country
     norway = named(a, "Norway")
     assert speaker(a, "it would raise the tax") == norway
     assert speaker(a, "pensions would rise") == norway
+
+
+def test_an_office_no_one_named_holds_stays_a_described_person_with_its_country(run_analysis: Run) -> None:
+    a = run_analysis("Norway's prime minister said on Tuesday that the tax would stay. The Norwegian leader later "
+                     "told reporters she would not resign.\n")
+    described = speaker(a, "the tax would stay")
+    assert described is not None and described.type == "PERSON" and described.name == "Norway's prime minister"
+    assert any(r.title == "prime minister" and r.of == named(a, "Norway").id for r in described.roles)
+    assert speaker(a, "she would not resign") == described

@@ -8,7 +8,8 @@ president, a prime minister, a chancellor), of that country or of none named.
 When no one, or more than one, holds it, a description that is the subject of its
 sentence stands for the person named next as a subject, within two sentences (the
 lead "Norway's prime minister has resigned", then "Ingrid Solheim, 58, handed ...").
-Otherwise it stays a described office, typed, with its country.
+Otherwise a description that is the subject of its sentence stays a described office: a person
+of its own, named by the description, with the office as its role and ``of`` its country.
 
 The person gets the description as a mention and as a role, with ``of`` the
 country or body: quotes, events and roles all read it through ``refers_to``.
@@ -160,14 +161,24 @@ def officeholders(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[tuple[E
     for d in descriptions(parsed, entities):
         holders = _holders(current, d, types)
         who = holders[0] if len(holders) == 1 else _named_next(parsed, d, people, quoted)
-        if who is None:
-            continue
-        out[d.head] = who
         start, end = parsed.tokens[d.first].start, parsed.tokens[d.head].end
         # the mention is the office's words, not the country's ("prime minister" of "Norway's prime minister")
         words_start = min([c.i for c in parsed.children(d.head) if c.dep in ("compound", "amod") and c.i >= d.first
                            and c.text.islower()] + [d.head])
         mention = Span(parsed.tokens[words_start].start, end)
+        if who is None:
+            if parsed.tokens[d.head].dep not in SUBJECTS or quoted[d.head] >= 0 or holders:
+                continue
+            # no one named holds it: the office stays a person of its own, described and typed, with its country
+            name = parsed.text[start:end]
+            name = name[4:] if name.lower().startswith("the ") else name
+            who = f"e{len(current) + 1}"
+            current.append(Entity(id=who, name=name, type="PERSON", aliases=(name,), mentions=(mention,),
+                                  roles=(Role(title=d.title, start=start, end=end, of=d.owner),)))
+            types[who] = "PERSON"
+            out[d.head] = who
+            continue
+        out[d.head] = who
         for k, e in enumerate(current):
             if e.id != who:
                 continue
