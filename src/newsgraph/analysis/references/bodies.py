@@ -80,7 +80,7 @@ def _owner_of(parsed: Parsed, t: Token, refers: Mapping[int, str], entities: Seq
                 owner = by_key.get(name_key(country.name), owner)
             lo, hi = parsed.subtree(c.i)
             # "the Hamas-run health ministry": the body of the one who runs it
-            named = next((refers[k] for k in range(lo, hi + 1) if k in refers and k != t.i), None)
+            named = next((refers[k] for k in range(lo, hi) if k in refers and k != t.i), None)
             owner = owner or named
             first = min(first, lo)
         elif c.dep == "prep" and c.text.lower() == "of" and c.i > t.i:

@@ -1,8 +1,8 @@
 """People known by their office: "Norway's prime minister", "the Chilean leader", "the Kremlin's envoy".
 
 A description is a title noun of the lexicon with a country or body marking whose
-office it is (a possessive name, "Norway's"; a demonym, "Chilean") and no name of
-its own. It stands for the person the article names with that office, before or
+office it is (a possessive name, "Norway's"; a demonym, "Chilean"; "of Chile") and
+no name of its own. It stands for the person the article names with that office, before or
 after it: the one holder of a role with the same head ("leader" is held by a
 president, a prime minister, a chancellor), of that country or of none named.
 When no one, or more than one, holds it, a description that is the subject of its
@@ -48,8 +48,14 @@ def is_common_noun(t: Token) -> bool:
 
 
 def _words(title: str) -> list[str]:
-    """A title's words, lower-cased, without articles."""
-    return [w for w in title.lower().replace("\u2019", "'").split() if w not in ("the", "a", "an")]
+    """A title's words, lower-cased, without articles nor what follows "of" ("president" of "president of Chile")."""
+    out: list[str] = []
+    for w in title.lower().replace("\u2019", "'").replace(",", " ").split():
+        if w in ("of", "at", "for", "to", "in") and out:
+            break
+        if w not in ("the", "a", "an"):
+            out.append(w)
+    return out
 
 
 def same_office(description: str, role: str) -> bool:
@@ -89,6 +95,11 @@ def descriptions(parsed: Parsed, entities: Sequence[Entity]) -> list[Description
                 owner, first = index[c.i], min(first, parsed.subtree(c.i)[0])
             elif c.dep == "poss" and country_named(c.text) is not None:
                 owner, first = "", min(first, parsed.subtree(c.i)[0])  # a country the model did not tag
+            elif c.dep == "prep" and c.text.lower() == "of" and c.i == t.i + 1:
+                # "the president of Chile", "the head of Nato"
+                obj = next((g.i for g in parsed.children(c.i) if g.dep == "pobj"), None)
+                if obj is not None and obj in index and by_id[index[obj]].type in _OWNER_TYPES:
+                    owner = index[obj]
             elif c.dep == "amod" and c.i < t.i:
                 country = country_of_demonym(c.text)
                 if country is not None:
@@ -170,7 +181,8 @@ def officeholders(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[tuple[E
             if parsed.tokens[d.head].dep not in SUBJECTS or quoted[d.head] >= 0 or holders:
                 continue
             # no one named holds it: the office stays a person of its own, described and typed, with its country
-            name = parsed.text[start:end]
+            of = next((c.i for c in parsed.children(d.head) if c.dep == "prep" and c.i == d.head + 1), None)
+            name = parsed.text[start:parsed.tokens[parsed.subtree(of)[1] - 1].end if of is not None else end]
             name = name[4:] if name.lower().startswith("the ") else name
             who = f"e{len(current) + 1}"
             current.append(Entity(id=who, name=name, type="PERSON", aliases=(name,), mentions=(mention,),
