@@ -178,14 +178,17 @@ def officeholders(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[tuple[E
                            and c.text.islower()] + [d.head])
         mention = Span(parsed.tokens[words_start].start, end)
         if who is None:
-            if parsed.tokens[d.head].dep not in SUBJECTS or quoted[d.head] >= 0 or holders:
-                continue
+            definite = any(c.dep in ("det", "poss") and c.text.lower() not in ("a", "an")
+                           for c in parsed.children(d.head))
+            if parsed.tokens[d.head].dep not in SUBJECTS or quoted[d.head] >= 0 or holders or not definite:
+                continue  # "a senior British minister" is someone, not the office
             # no one named holds it: the office stays a person of its own, described and typed, with its country
             of = next((c.i for c in parsed.children(d.head) if c.dep == "prep" and c.i == d.head + 1), None)
             name = parsed.text[start:parsed.tokens[parsed.subtree(of)[1] - 1].end if of is not None else end]
             name = name[4:] if name.lower().startswith("the ") else name
             who = f"e{len(current) + 1}"
-            current.append(Entity(id=who, name=name, type="PERSON", aliases=(name,), mentions=(mention,),
+            # its mention is the whole description: as an actor it still shows its country ("Iran's minister")
+            current.append(Entity(id=who, name=name, type="PERSON", aliases=(name,), mentions=(Span(start, end),),
                                   roles=(Role(title=d.title, start=start, end=end, of=d.owner),)))
             types[who] = "PERSON"
             out[d.head] = who
