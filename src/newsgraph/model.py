@@ -92,18 +92,22 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[Span, ...]
     roles: tuple[Role, ...] = ()
+    speaks_for: str | None = None  # an office, ministry or embassy: the entity id of the person or country it serves
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
-                "mentions": [m.to_dict() for m in self.mentions],
-                "roles": [r.to_dict() for r in self.roles]}
+        d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
+                             "mentions": [m.to_dict() for m in self.mentions],
+                             "roles": [r.to_dict() for r in self.roles]}
+        if self.speaks_for:
+            d["speaks_for"] = self.speaks_for
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
         return cls(id=str(d["id"]), name=str(d["name"]), type=str(d["type"]),
                    aliases=tuple(d.get("aliases") or ()),
                    mentions=tuple(Span.from_dict(m) for m in d.get("mentions") or ()),
-                   roles=tuple(Role.from_dict(r) for r in d.get("roles") or ()))
+                   roles=tuple(Role.from_dict(r) for r in d.get("roles") or ()), speaks_for=d.get("speaks_for"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,7 @@ class Quote:
     hedge: str | None = None  # "according to", "reportedly", "allegedly" ...
     repeats: str | None = None  # id of the quote a pull quote repeats
     kind: str = "speech"  # "speech" (said, told, wrote), "belief" (believes, thinks), "intent" (vowed to)
+    speaks_for: str | None = None  # the speaker is an office, ministry or statement: the person or country behind it
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
@@ -149,6 +154,8 @@ class Quote:
             d["hedge"] = self.hedge
         if self.repeats:
             d["repeats"] = self.repeats
+        if self.speaks_for:
+            d["speaks_for"] = self.speaks_for
         return d
 
     @classmethod
@@ -157,7 +164,8 @@ class Quote:
                    direct=bool(d.get("direct")), speaker=d.get("speaker"),
                    speaker_span=Span.from_dict(d["speaker_span"]) if d.get("speaker_span") else None,
                    cue=TextSpan.from_dict(d["cue"]) if d.get("cue") else None,
-                   hedge=d.get("hedge"), repeats=d.get("repeats"), kind=str(d.get("kind") or "speech"))
+                   hedge=d.get("hedge"), repeats=d.get("repeats"), kind=str(d.get("kind") or "speech"),
+                   speaks_for=d.get("speaks_for"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,15 @@ def test_mr_does_not_join_a_full_name_addressed_as_mrs() -> None:
                           ents=[("PERSON", 1, 3), ("PERSON", 5, 6)])
     found = entities_of(parsed)
     assert set(found) == {"Anna Berg", "Berg"}
+
+
+def test_datelines_ages_and_mistyped_full_names(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis(
+        "OSLO, March 3 - Norway's fishing fleet stayed in port on Tuesday.\n"
+        "Kaja Tamm, 51, said the court had upheld the conviction of Dragana Petrovic. Petrovic, a former "
+        "mayor of Novi Sad, was sentenced to two years.\n")
+    types = {e.name: e.type for e in a.entities}
+    assert types.get("Oslo", types.get("OSLO")) == "GPE"
+    assert types.get("Norway") == "GPE"
+    assert types.get("Kaja Tamm") == "PERSON"
+    assert types.get("Dragana Petrovic") == "PERSON" and "Petrovic" not in types

@@ -84,3 +84,9 @@ def test_a_counterpart_named_in_the_sentence_before(run_analysis: Callable[..., 
     # what they were is no office to share
     b = run_analysis("Rolf Lind, a former mayor, met Ada Moss. Moss praised her counterpart.")
     assert not any(t == "mayor" for t, _ in roles_of(b, "Ada Moss"))
+
+
+def test_a_title_with_its_of_phrase_before_a_comma_and_a_name(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("The king asked the speaker of the Althing, Sigrun Holm, to open talks with the parties.\n")
+    holm = next(e for e in a.entities if e.name == "Sigrun Holm")
+    assert any("speaker" in r.title for r in holm.roles)

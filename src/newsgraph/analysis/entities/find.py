@@ -11,6 +11,7 @@ their contexts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -24,6 +25,8 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 _POSSESSIVE_TAG = "POS"
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_PLACE_OFFICES = frozenset({"mayor", "governor"})
+_AGE = re.compile(r", \d{1,3},")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "al", "von", "van", "der"})
 
 
@@ -90,6 +93,10 @@ def _split_coordination(parsed: Parsed, first: int, last: int, label: str) -> li
     """A span that joins two names with "and" ("Kyiv and Kharkiv") as the two names it joins."""
     toks = parsed.tokens
     for k in range(first + 1, last - 1):
+        # "the Storting, Eva Lunde": a body and the name in apposition after it, as one span
+        if toks[k].text == "," and last - k > 2 and all(toks[j].pos == "PROPN" for j in range(k + 1, last)) \
+                and label == "ORG" and toks[last - 1].lemma.lower() not in words("entities/org_heads"):
+            return [(first, k, label), (k + 1, last, "PERSON" if last - k <= 4 else None)]
         joins_two_names = toks[k].pos == "CCONJ" and toks[k - 1].pos == "PROPN" and toks[k + 1].pos == "PROPN" \
             and toks[k - 1].dep != "compound"
         if joins_two_names and (toks[k + 1].head == k - 1 or toks[k + 1].dep == "conj" or label in _VAGUE_LABELS):
@@ -128,12 +135,12 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i in taken or t.pos != "PROPN" or not t.text[:1].isupper():
+        if i in taken or not t.text[:1].isupper() or (t.pos != "PROPN" and not _named_by_descriptor(parsed, i)):
             i += 1
             continue
         j = i
         while j < len(toks) and j not in taken and toks[j].sent == t.sent and (
-                (toks[j].pos == "PROPN" and toks[j].text[:1].isupper())
+                (toks[j].pos == "PROPN" and toks[j].text[:1].isupper()) or j == i
                 or (toks[j].text == "-" and not toks[j - 1].space and j + 1 < len(toks)
                     and toks[j + 1].pos == "PROPN" and j > i)):
             j += 1
@@ -145,6 +152,22 @@ def _bare_proper_nouns(parsed: Parsed, taken: set[int]) -> list[Mention]:
                 out.append(Mention(first, last, toks[first].start, toks[last - 1].end, text, None, name_key(text)))
         i = max(j, i + 1)
     return out
+
+
+def _named_by_descriptor(parsed: Parsed, i: int) -> bool:
+    """A capitalised word right after "company", "firm" ("the social media company Loomly") that the model
+    tagged as an adjective or a noun: a name all the same."""
+    toks = parsed.tokens
+    t = toks[i]
+    return i > 0 and t.pos in ("ADJ", "NOUN") and toks[i - 1].pos == "NOUN" and toks[i - 1].sent == t.sent \
+        and toks[i - 1].lemma.lower() in words("entities/org_descriptors") and country_of_demonym(t.text) is None
+
+
+def _dateline(parsed: Parsed, m: Mention) -> bool:
+    """True for a wire dateline's city: in capitals at the start of a line, a comma after it ("OSLO, March 3")."""
+    text = parsed.text
+    return text[m.start:m.end].isupper() and (m.start == 0 or text[m.start - 1] == "\n") \
+        and text[m.end:m.end + 1] == ","
 
 
 def _untagged_demonyms(parsed: Parsed, taken: set[int]) -> list[Mention]:
@@ -177,8 +200,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
     country = country_named(m.text)
     if country is not None and m.label in (None, "GPE", "ORG", "LOC", "PERSON"):
         m.votes["GPE"] += 5
-    elif m.key in words("entities/cities") and m.label != "ORG":
-        m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed
+    elif m.key in words("entities/cities") and (m.label != "ORG" or _dateline(parsed, m)):
+        m.votes["GPE"] += 4  # "Tallinn" is a city whatever the small model guessed; "OSLO, March 3 -" a dateline
     last = toks[m.last - 1].text.lower()
     if last in words("entities/org_heads") and m.last - m.first > 1:
         m.votes["ORG"] += 4  # "Manchester United", "Wagner Group": the head word outweighs a two-word PERSON guess
@@ -196,6 +219,14 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
             m.votes["PERSON"] += 3
             break
         k -= 1
+    root_ = _root(parsed, m.first, m.last)
+    if toks[root_].dep == "pobj" and toks[toks[root_].head].text.lower() == "of" \
+            and toks[toks[toks[root_].head].head].lemma.lower() in _PLACE_OFFICES:
+        m.votes["GPE"] += 4  # "the mayor of Novi Sad": a town, whatever the model guessed
+    if _AGE.match(parsed.text, m.end):
+        m.votes["PERSON"] += 3  # "Kaja Tamm, 51, said": only a person has an age between commas
+    if m.label is None and _named_by_descriptor(parsed, m.first):
+        m.votes["ORG"] += 4  # "the social media company Loomly"
     root = _root(parsed, m.first, m.last)
     head = toks[toks[root].head]
     # the name's head: "the Meduza news website", "X, head of ...", "critics, including X"
@@ -211,6 +242,8 @@ def _context_votes(parsed: Parsed, m: Mention) -> None:
         _not_a_person_votes(parsed, m, root)
     if toks[root].dep == "appos" and _is_title_word(head.lemma.lower()):
         m.votes["PERSON"] += 2
+    if toks[root].dep == "appos" and head.pos == "NOUN" and head.lemma.lower() in words("entities/org_descriptors"):
+        m.votes["ORG"] += 4  # "the state company Codelco"
     for child in parsed.children(root):
         if child.dep == "appos" and _is_title_word(child.lemma.lower()):
             m.votes["PERSON"] += 2
@@ -309,6 +342,18 @@ def _group(mentions: list[Mention], parsed: Parsed) -> list[Group]:
                         m.votes[m.label] -= 1
                         m.votes["PERSON"] += 1
                 absorb(g, _principal(persons))
+                continue
+            # "Petrovic, a former mayor" with "Dragana Petrovic" the model called an organisation: a person's name
+            mistyped = [h for h in multi if h is not g and h.type() == "ORG" and 2 <= len(h.key.split()) <= 3
+                        and h.key.split()[-len(gwords):] == gwords
+                        and h.key.split()[-1] not in words("entities/org_heads")
+                        and all(m.text.count(" ") == len(h.key.split()) - 1 for m in h.mentions)]
+            if g.type() == "PERSON" and len(mistyped) == 1 and country_named(g.key) is None:
+                for m in mistyped[0].mentions:
+                    if m.label == "ORG" and m.votes["ORG"] > 0:
+                        m.votes["ORG"] -= 1
+                        m.votes["PERSON"] += 2
+                absorb(g, mistyped[0])
                 continue
             # a first name alone, when one full name in the article has it: "Hillary" / "Hillary Clinton"
             firsts = [h for h in multi if h is not g and h.type() == "PERSON" and h.key.split()[0] == gwords[0]]
@@ -420,7 +465,10 @@ def find_entities(ctx: Context) -> Context:
     """The context with one entity per referent named in the text."""
     parsed = ctx.parsed
     mentions = _model_mentions(parsed)
-    taken = {k for e in parsed.ents for k in range(e.first, e.last)}
+    # a country a date span swallowed ("March 3 - Norway's") is still free to be found
+    toks = parsed.tokens
+    taken = {k for e in parsed.ents for k in range(e.first, e.last)
+             if e.label in KEPT_LABELS or toks[k].pos != "PROPN" or country_named(toks[k].text) is None}
     mentions += _bare_proper_nouns(parsed, taken)
     mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:

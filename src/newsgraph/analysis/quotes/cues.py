@@ -90,10 +90,12 @@ def subject_of(parsed: Parsed, verb: int) -> int | None:
     toks = parsed.tokens
     v = verb
     for level in range(4):
-        for c in parsed.children(v):
-            # "X was criticized for saying ...": above the cue, a passive subject is the speaker too
-            if c.dep in _SUBJECTS or (level > 0 and c.dep == "nsubjpass"):
-                return c.i
+        # "X was criticized for saying ...": above the cue, a passive subject is the speaker too;
+        # of two subjects (a dateline's "GENEVA, Sept 24 - ... the ministry said") the nearer one
+        found = [c.i for c in parsed.children(v) if c.dep in _SUBJECTS or (level > 0 and c.dep == "nsubjpass")]
+        if found:
+            before = [k for k in found if k < v]
+            return max(before) if before else found[0]
         for c in parsed.children(v):
             if c.dep == "agent":
                 obj = next((g.i for g in parsed.children(c.i) if g.dep == "pobj"), None)

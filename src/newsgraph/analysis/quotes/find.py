@@ -36,8 +36,9 @@ from newsgraph.analysis.quotes.links import (
     sources_outside_quotations,
     speech_like,
 )
+from newsgraph.analysis.quotes.naming import without_clauses_on_named
 from newsgraph.analysis.quotes.nouns import according_to, findings_in, noun_attributions
-from newsgraph.analysis.quotes.speakers import PERSONAL, pronoun_speaker, speaker_entity
+from newsgraph.analysis.quotes.speakers import IMPERSONAL, PERSONAL, pronoun_speaker, speaker_entity
 from newsgraph.lexicon import words
 from newsgraph.model import Quote, Span, TextSpan
 
@@ -149,18 +150,24 @@ def _attach_speakers(ctx: Context, drafts: list[Draft], quoted: list[Quoted]) ->
     """Fill each draft's speaker and speaker span; quotations with none inherit the one before."""
     parsed = ctx.parsed
     last: Draft | None = None
+    said: str | None = None  # the speaker of the statement just before, quoted or reported
     for d in sorted(drafts, key=lambda d: d.start):
         if d.source is not None:
             d.speaker_span = Span(*char_span(parsed, d.source))
             if d.source_head is not None:
                 d.speaker = speaker_entity(ctx, d.source_head)
-                if parsed.tokens[d.source_head].text.lower() in PERSONAL:
+                word = parsed.tokens[d.source_head].text.lower()
+                if word in PERSONAL:
                     d.speaker = pronoun_speaker(ctx, d.source_head, d.speaker, quoted, last.speaker if last else None)
+                elif word in IMPERSONAL:
+                    d.speaker = pronoun_speaker(ctx, d.source_head, d.speaker, quoted, said)
         elif d.cue is None and last is not None and d.direct \
                 and d.paragraph - last.paragraph <= _CONTINUATION_PARAGRAPHS:
             d.speaker, d.speaker_span, d.cue, d.follows = last.speaker, last.speaker_span, last.cue, last
         if d.direct and d.speaker_span is not None and not d.pull:
             last = d
+        if d.speaker is not None:
+            said = d.speaker
 
 
 def _merged(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -282,7 +289,7 @@ def quotes_of(ctx: Context) -> tuple[Quote, ...]:
     labels = label_attributions(parsed, text)
     turns = frozenset(para_of[a.content[0]] for a in labels if a.content is not None)
     quoted = joined_continuations([q for q in quoted_spans(text) if not q.nested], turns)
-    atts = sources_outside_quotations(parsed, atts, quoted)
+    atts = without_clauses_on_named(parsed, sources_outside_quotations(parsed, atts, quoted), quoted)
     drafts = _drafts_from_attributions(parsed, atts + labels, quoted, para_of, paras)
     drafts += _drafts_for_quotations(parsed, text, quoted, drafts, atts, para_of)
     _attach_speakers(ctx, drafts, quoted)
@@ -297,12 +304,18 @@ def quotes_of(ctx: Context) -> tuple[Quote, ...]:
             cue = TextSpan(text[cs:ce], cs, ce)
         quotes.append(Quote(id=f"q{k + 1}", text=text[d.start:d.end], start=d.start, end=d.end, direct=d.direct,
                             speaker=d.speaker, speaker_span=d.speaker_span, cue=cue, hedge=_hedge(parsed, d, quoted),
-                            kind=_kind(parsed, d)))
+                            kind=_kind(parsed, d), speaks_for=_speaks_for(ctx, d.speaker)))
         if d.pull or d.alone:
             alone.add(k)
         if d.pull:
             bylined.add(k)
     return tuple(_repeats(quotes, alone, bylined))
+
+
+def _speaks_for(ctx: Context, speaker: str | None) -> str | None:
+    """The person or country a speaking office, ministry or embassy serves, when the article says whose it is."""
+    entity = ctx.entity(speaker)
+    return entity.speaks_for if entity is not None else None
 
 
 def _kind(parsed: Parsed, d: Draft) -> str:

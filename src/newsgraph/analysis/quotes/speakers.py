@@ -14,9 +14,12 @@ from newsgraph.analysis.context import Context
 from newsgraph.analysis.marks import Quoted
 from newsgraph.analysis.quotes.links import inside_quotation
 from newsgraph.lexicon import words
+from newsgraph.model import Entity
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = frozenset({"he", "she"})
+IMPERSONAL = frozenset({"it", "they"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _PRONOUN_SENTENCES = 3
 
 
@@ -31,8 +34,14 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
     # "the Kremlin's spokesman, Dmitry Peskov, said", "whose chief executive, Liu Wei, said": the name
     # in apposition to a role says who speaks, whatever the role noun was resolved to
     for c in parsed.children(head):
-        if c.dep == "appos" and c.i in refers and _is_person(ctx, refers[c.i]):
-            return refers[c.i]
+        if c.dep == "appos" and c.i in refers \
+                and (_is_person(ctx, refers[c.i]) or (t.pos == "NOUN" and _is_org(ctx, refers[c.i]))):
+            return refers[c.i]  # "the operator, Cyclades Lines, said" too
+        if c.dep == "appos" and t.pos == "NOUN" and c.pos == "NOUN":
+            # "The mine's owner, the state company Codelco, said": a description, then the name
+            named = next((g.i for g in parsed.children(c.i) if g.dep in ("appos", "compound") and g.i in refers), None)
+            if named is not None and _is_org(ctx, refers[named]):
+                return refers[named]
     if head in refers:
         return refers[head]
     if t.lemma.lower() in words("quotes/sources"):
@@ -41,6 +50,15 @@ def speaker_entity(ctx: Context, head: int) -> str | None:
                 for obj in parsed.children(prep.i):
                     if obj.dep == "pobj" and obj.i in refers:
                         return refers[obj.i]
+    if t.lemma.lower() in _SPOKESPEOPLE:
+        # "a spokesman for the ministry said", "the ministry's spokeswoman said": the body the unnamed one speaks for
+        for c in parsed.children(head):
+            if c.dep == "prep" and c.text.lower() in ("for", "of"):
+                pobj = next((g.i for g in parsed.children(c.i) if g.dep == "pobj"), None)
+                if pobj is not None and pobj in refers and not _is_person(ctx, refers[pobj]):
+                    return refers[pobj]
+            if c.dep == "poss" and c.i in refers and not _is_person(ctx, refers[c.i]):
+                return refers[c.i]
     if t.pos == "PROPN":
         for c in parsed.children(head):
             if c.dep in ("compound", "flat") and c.i in refers:
@@ -56,6 +74,12 @@ def _is_person(ctx: Context, entity_id: str) -> bool:
     return entity is not None and entity.type == "PERSON"
 
 
+def _is_org(ctx: Context, entity_id: str) -> bool:
+    """True when the entity is an organisation."""
+    entity = ctx.entity(entity_id)
+    return entity is not None and entity.type == "ORG"
+
+
 def _named_like(ctx: Context, word: str) -> str | None:
     """The one entity whose name ends with this word, in any case ("PENCE" in a transcript: Mike Pence).
 
@@ -69,6 +93,12 @@ def _named_like(ctx: Context, word: str) -> str | None:
     return pool[0].id if len(pool) == 1 else None
 
 
+def _named_inside(entity: Entity, at: int, quoted: list[Quoted]) -> bool:
+    """True when the entity was last named, before character ``at``, inside a quotation."""
+    before = [m.start for m in entity.mentions if m.start < at]
+    return bool(before) and inside_quotation(max(before), quoted)
+
+
 def pronoun_speaker(ctx: Context, pronoun: int, chosen: str | None, quoted: list[Quoted],
                      last_speaker: str | None) -> str | None:
     """The speaker "he" or "she" stands for, not counting the people named inside quotations.
@@ -80,6 +110,14 @@ def pronoun_speaker(ctx: Context, pronoun: int, chosen: str | None, quoted: list
     parsed = ctx.parsed
     at = parsed.tokens[pronoun].start
     entity = ctx.entity(chosen)
+    impersonal = parsed.tokens[pronoun].text.lower() in IMPERSONAL
+    if impersonal:
+        # '“Codelco broke its word,” the union said. It added ...': "it" goes on with the body that spoke,
+        # not with one named inside its words
+        last = ctx.entity(last_speaker)
+        if last is not None and last.type != "PERSON" and (entity is None or _named_inside(entity, at, quoted)):
+            return last.id
+        return chosen
     if entity is None:
         return chosen
     before = [m.start for m in entity.mentions if m.start < at]

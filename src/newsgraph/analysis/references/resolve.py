@@ -22,8 +22,15 @@ from types import MappingProxyType
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.find import mention_index
 from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.references.bodies import (
+    bodies,
+    country_governments,
+    described_organisations,
+    statement_authors,
+)
 from newsgraph.analysis.references.gender import gendered_words, learned_genders, pronoun_gender, stated_genders
 from newsgraph.analysis.references.groups import group_antecedents
+from newsgraph.analysis.references.offices import officeholders
 from newsgraph.analysis.references.scope import (
     SUBJECTS,
     clause_subject,
@@ -292,14 +299,33 @@ def counterparts(parsed: Parsed, entities: tuple[Entity, ...],
 
 
 def resolve_references(ctx: Context) -> Context:
-    """The context with ``refers_to``: names, pronouns and role nouns mapped to entity ids."""
-    refers = dict(mention_index(ctx.entities, ctx.parsed))
-    roles = role_antecedents(ctx.parsed, ctx.entities)
+    """The context with ``refers_to``: names, pronouns, role nouns, offices and bodies mapped to entity ids.
+
+    Officeholder descriptions join their holders first (so "her office" finds her);
+    the bodies that speak are added as organisations after the pronouns are known.
+    """
+    parsed = ctx.parsed
+    entities, _described = officeholders(parsed, ctx.entities)
+    refers = dict(mention_index(entities, parsed))
+    roles = role_antecedents(parsed, entities)
     for k, eid in roles.items():
         refers.setdefault(k, eid)
-    pronouns = _pronoun_antecedents(ctx.parsed, ctx.entities, roles)
+    pronouns = _pronoun_antecedents(parsed, entities, roles)
     for k, eid in pronouns.items():
         refers.setdefault(k, eid)
-    for k, _owner, other in counterparts(ctx.parsed, ctx.entities, pronouns):
+    for k, _owner, other in counterparts(parsed, entities, pronouns):
         refers.setdefault(k, other)
-    return replace(ctx, refers_to=MappingProxyType(refers))
+    for k, eid in country_governments(parsed, entities, refers).items():
+        refers.setdefault(k, eid)
+    found, at = bodies(parsed, entities, refers)
+    made = tuple(Entity(id=f"e{len(entities) + n + 1}", name=b.name, type="ORG",
+                        aliases=tuple(sorted(b.aliases | {b.name})), mentions=tuple(b.spans), speaks_for=b.owner)
+                 for n, b in enumerate(found))
+    for k, n in at.items():
+        refers[k] = made[n].id
+    entities = (*entities, *made)
+    for k, eid in described_organisations(parsed, entities, refers).items():
+        refers.setdefault(k, eid)
+    for k, eid in statement_authors(parsed, refers).items():
+        refers.setdefault(k, eid)
+    return replace(ctx, entities=entities, refers_to=MappingProxyType(refers))

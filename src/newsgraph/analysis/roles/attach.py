@@ -129,6 +129,15 @@ def _comma_appositions(parsed: Parsed, first: int, last: int) -> list[tuple[int,
             and toks[k].sent == toks[first].sent and toks[first].dep != "conj":
         lo, hi = _role_range(parsed, k)
         found.append((lo, min(hi, first - 1), k))
+    elif k >= 0 and toks[first - 1].text == "," and toks[first].dep != "conj":
+        # "the president of the Storting, Eva Lunde": a title with its "of" phrase before the comma
+        for t in range(k - 1, max(k - 8, 0) - 1, -1):
+            if toks[t].sent != toks[first].sent or toks[t].pos not in ("NOUN", "PROPN", "DET", "ADJ", "ADP"):
+                break
+            if toks[t].pos == "NOUN" and toks[t].lemma.lower() in words("entities/titles") \
+                    and toks[t + 1].text.lower() == "of":
+                found.append((_role_range(parsed, t)[0], first - 1, t))
+                break
     j = last + 1  # "<name>, the <title>"
     if j + 1 < len(toks) and toks[last].text == "," and toks[j].pos == "DET" and toks[j].sent == toks[last - 1].sent:
         n = j + 1
