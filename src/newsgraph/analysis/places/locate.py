@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
-from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, lookup, place_key
+from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, lookup
 from newsgraph.model import Entity, Geo
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -32,19 +32,6 @@ _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
 _IN_NAMED_DIVISION = 3.0
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
-_DIVISION_WORDS = ("province of ", "state of ", "county of ", "region of ")
-_DIVISION_TAILS = (" province", " county", " region", " state", " district", " governorate", " prefecture")
-
-
-def _division_key(name: str) -> str:
-    key = place_key(name)
-    for head in _DIVISION_WORDS:
-        key = key.removeprefix(head)
-    for tail in _DIVISION_TAILS:
-        key = key.removesuffix(tail)
-    return key
-
-
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
     names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None]
@@ -76,9 +63,9 @@ def _score(place: Place, support: Counter[str], containers: set[str],
     score = _prior(place)
     if place.country is not None and support[place.country]:
         score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
-    if containers and any(a and _division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
+    if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
         score += _IN_NAMED_DIVISION
-    if place.feature == "ADM1" and (place.country, _division_key(place.name)) in inside:
+    if place.feature == "ADM1" and (place.country, division_key(place.name)) in inside:
         score += _IN_NAMED_DIVISION  # "Atlanta ... Georgia": the article's towns lie in this division
     return score
 
@@ -92,7 +79,7 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
         after = m.end + 2
         if text[m.end:after] == ", " and after in starts and starts[after].id != entity.id:
             container = starts[after]
-            out |= {_division_key(n) for n in (container.name, *container.aliases)}
+            out |= {division_key(n) for n in (container.name, *container.aliases)}
             if container.id in countries:
                 out.add(countries[container.id])
     return out
@@ -144,7 +131,7 @@ def locate_places(ctx: Context) -> Context:
     located: dict[str, Geo] = {}
     for eid in containers:
         support = Counter(p.country for other, p in first.items() if other != eid and p.country)
-        inside = frozenset((p.country, _division_key(p.admin1)) for other, p in first.items()
+        inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
                            if other != eid and p.admin1)
         best, score = _choose(candidates[eid], support, containers[eid], inside)
         if score >= _ENOUGH and (eid not in organisations or _names_a_place(best)):
