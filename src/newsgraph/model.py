@@ -83,6 +83,28 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Geo:
+    """Where a place is: WGS84 degrees, and the gazetteer entry it was resolved to."""
+
+    lat: float
+    lon: float
+    name: str
+    feature: str  # GeoNames feature code: PCLI (country), CONT, ADM1, ADM2, PPL ...
+    country: str | None = None  # ISO alpha-3
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lat": self.lat, "lon": self.lon, "geonameid": self.geonameid, "country": self.country,
+                "feature": self.feature, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Geo:
+        gid = d.get("geonameid")
+        return cls(float(d["lat"]), float(d["lon"]), str(d.get("name") or ""), str(d.get("feature") or ""),
+                   d.get("country"), int(gid) if gid is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world referent of the article, with every mention of it."""
 
@@ -93,6 +115,7 @@ class Entity:
     mentions: tuple[Span, ...]
     roles: tuple[Role, ...] = ()
     speaks_for: str | None = None  # an office, ministry or embassy: the entity id of the person or country it serves
+    geo: Geo | None = None  # places only: where it is, when the gazetteer knows it well enough
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
@@ -100,6 +123,8 @@ class Entity:
                              "roles": [r.to_dict() for r in self.roles]}
         if self.speaks_for:
             d["speaks_for"] = self.speaks_for
+        if self.geo is not None:
+            d["geo"] = self.geo.to_dict()
         return d
 
     @classmethod
@@ -107,7 +132,8 @@ class Entity:
         return cls(id=str(d["id"]), name=str(d["name"]), type=str(d["type"]),
                    aliases=tuple(d.get("aliases") or ()),
                    mentions=tuple(Span.from_dict(m) for m in d.get("mentions") or ()),
-                   roles=tuple(Role.from_dict(r) for r in d.get("roles") or ()), speaks_for=d.get("speaks_for"))
+                   roles=tuple(Role.from_dict(r) for r in d.get("roles") or ()), speaks_for=d.get("speaks_for"),
+                   geo=Geo.from_dict(d["geo"]) if d.get("geo") else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +250,7 @@ class Event:
     attribution: str | None = None  # quote id or hedge word that reports the event
     actors: tuple[Actor, ...] = ()
     groups: tuple[GroupParty, ...] = ()  # the parties that are no entity
+    location_source: str | None = None  # "clause", "dateline" or "article": where the location was read
 
     def to_dict(self) -> dict[str, Any]:
         date = None
@@ -232,7 +259,7 @@ class Event:
                     "start": self.date.start, "end": self.date.end}
         return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
                 "source": list(self.source), "target": list(self.target),
-                "location": self.location, "date": date,
+                "location": self.location, "location_source": self.location_source, "date": date,
                 "negated": self.negated, "hypothetical": self.hypothetical,
                 "attribution": self.attribution,
                 "actors": [a.to_dict() for a in self.actors],
@@ -245,7 +272,7 @@ class Event:
         return cls(id=str(d["id"]), type=str(d["type"]), trigger=TextSpan.from_dict(d["trigger"]),
                    evidence=Span.from_dict(d["evidence"]), mode=d.get("mode"), cameo=d.get("cameo"),
                    source=tuple(d.get("source") or ()), target=tuple(d.get("target") or ()),
-                   location=d.get("location"),
+                   location=d.get("location"), location_source=d.get("location_source"),
                    date=Timex(date["text"], date["start"], date["end"], "DATE", date.get("value")) if date else None,
                    negated=bool(d.get("negated")), hypothetical=bool(d.get("hypothetical")),
                    attribution=d.get("attribution"),

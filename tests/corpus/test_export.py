@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsgraph import Store
 from newsgraph.corpus.export import cameo_root, quad_class
+from newsgraph.model import Geo
 from tests.corpus.test_store import make_analysis, three_outlets
 
 
@@ -57,7 +59,8 @@ def test_gexf_is_valid_typed_xml(store: Store, tmp_path: Path) -> None:
     root = ET.parse(store.export("gexf", tmp_path / "g.gexf")).getroot()
     ns = {"g": "http://gexf.net/1.3"}
     declared = {a.get("title"): a.get("type") for a in root.iterfind(".//g:attributes[@class='node']/g:attribute", ns)}
-    assert declared == {"type": "string", "country": "string", "documents": "integer"}
+    assert declared == {"type": "string", "country": "string", "documents": "integer", "lat": "string",
+                        "lon": "string"}
     labels = {n.get("label") for n in root.iterfind(".//g:node", ns)}
     assert {"Volodymyr Zelensky", "Emmanuel Macron", "Kharkiv"} <= labels
     ids = {n.get("id") for n in root.iterfind(".//g:node", ns)}
@@ -101,3 +104,36 @@ def test_neo4j_csvs_have_import_headers(store: Store, tmp_path: Path) -> None:
 def test_unknown_format_names_the_valid_ones(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="plover, gdelt, gexf, graphml, neo4j"):
         store.export("pdf", tmp_path / "x")
+
+
+def _located_store() -> Store:
+    """A store with one event placed in a located town (its clause names it)."""
+    a = make_analysis("flood", "Rescuers reached Pandi after the flood.", "2025-03-14",
+                      {"e1": ("Rescuers", "ORG", ("Rescuers",)), "e2": ("Pandi", "GPE", ("Pandi",))},
+                      events=[("AID", "reached", ["e1"], ["e2"], "2025-03-14")])
+    pandi = replace(a.entities[1], geo=Geo(14.86, 120.95, "Pandi", "PPL", "PHL", 1694335))
+    event = replace(a.events[0], location="e2", location_source="clause")
+    s = Store()
+    s.add([replace(a, entities=(a.entities[0], pandi), events=(event,))])
+    return s
+
+
+def test_coordinates_in_every_export(tmp_path: Path) -> None:
+    s = _located_store()
+    with s.export("gdelt", tmp_path / "e.csv").open(encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("Pandi", "PHL")
+    assert (float(row["ActionGeo_Lat"]), float(row["ActionGeo_Long"])) == (14.86, 120.95)
+    record = json.loads(s.export("plover", tmp_path / "e.jsonl").read_text(encoding="utf-8"))
+    assert record["location"]["lat"] == 14.86 and record["location"]["source"] == "clause"
+    collection = json.loads(s.export("geojson", tmp_path / "e.geojson").read_text(encoding="utf-8"))
+    feature = collection["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [120.95, 14.86]}
+    assert feature["properties"]["event"] == "AID" and feature["properties"]["place"] == "Pandi"
+    root = ET.parse(s.export("graphml", tmp_path / "g.graphml")).getroot()
+    assert any(d.text == "14.86" for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data"))
+
+
+def test_map_lists_places_with_their_events() -> None:
+    rows = _located_store().places()
+    assert rows[0]["name"] == "Pandi" and rows[0]["events"] == 1 and rows[0]["country"] == "PHL"

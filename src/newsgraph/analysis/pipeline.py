@@ -13,6 +13,8 @@ from newsgraph.analysis.entities.find import find_entities
 from newsgraph.analysis.events.find import find_events
 from newsgraph.analysis.nlp import parse, parse_many
 from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.places.events import place_events
+from newsgraph.analysis.places.locate import locate_places
 from newsgraph.analysis.quotes.find import find_quotes
 from newsgraph.analysis.references.resolve import resolve_references
 from newsgraph.analysis.roles.attach import attach_roles
@@ -34,9 +36,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", find_entities, needs=(), adds="entities"),
     Stage("roles", attach_roles, needs=("entities",), adds="roles"),
     Stage("references", resolve_references, needs=("entities", "roles"), adds="refers_to"),
+    Stage("places", locate_places, needs=("entities",), adds="geo"),
     Stage("timexes", find_timexes, needs=(), adds="timexes"),
     Stage("quotes", find_quotes, needs=("entities", "refers_to"), adds="quotes"),
     Stage("events", find_events, needs=("entities", "refers_to", "timexes", "quotes"), adds="events"),
+    Stage("event places", place_events, needs=("events", "geo"), adds="event_locations"),
 )
 
 

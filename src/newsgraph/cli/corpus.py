@@ -142,6 +142,22 @@ def actors(type_: str | None, limit: int | None, db: Path, as_json: bool) -> Non
     _print(answer, as_json, lambda a: f"{a['documents']:>5}  {a['type']:<8} {a['name']}")
 
 
+@click.command("map")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many places.")
+@db_option
+@json_option
+def map_command(limit: int | None, db: Path, as_json: bool) -> None:
+    """List the located places, one line each: events there, actors acting there, where it is.
+
+    \b
+    Example:
+      newsgraph map --limit 20
+    """
+    answer = _ask(db, lambda s: s.places(limit))
+    _print(answer, as_json, lambda p: f"{p['events']:>5} events {p['actors']:>4} actors  {p['name']:<28} "
+                                      f"{p['lat']:>9.4f} {p['lon']:>10.4f}  {p['country'] or '':<3} {p['feature']}")
+
+
 @click.command()
 @click.argument("name")
 @db_option
@@ -253,8 +269,10 @@ def path(a: str, b: str, limit: int, db: Path, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", required=True, type=click.Choice(["plover", "gdelt", "gexf", "graphml", "neo4j"]),
-              help="plover: JSONL; gdelt: event CSV; gexf/graphml: for Gephi; neo4j: a folder of CSVs.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["plover", "gdelt", "gexf", "graphml", "neo4j", "geojson"]),
+              help="plover: JSONL; gdelt: event CSV; gexf/graphml: for Gephi; neo4j: a folder of CSVs; "
+                   "geojson: located events as points.")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="The file (a folder for neo4j).")
 @db_option
 def export(fmt: str, output: Path, db: Path) -> None:
@@ -272,7 +290,7 @@ def export(fmt: str, output: Path, db: Path) -> None:
     say(f"wrote {written}", err=True)
 
 
-COMMANDS = (ingest, actors, actor, timeline_command, events, quotes, network, path, export)
+COMMANDS = (ingest, actors, actor, timeline_command, events, quotes, network, path, map_command, export)
 
 
 def register(group: click.Group) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
+from newsgraph.corpus.places import place_summary
 from newsgraph.corpus.queries import (
     UnknownActor,
     actor_file,
@@ -111,6 +112,10 @@ class Database:
     def actors(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """The actors (name, type, documents), most reported first; only one type if given."""
         return list_actors(self._ready(), type, limit)
+
+    def places(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The located places (point, country, feature), with how many events happened there, most first."""
+        return place_summary(self._ready(), limit)
 
     def actor(self, name: str) -> dict[str, Any]:
         """One actor: name, type, aliases, roles, documents, events, quotes, connections."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
+from newsgraph.corpus.places import actor_places, event_location_sources
 from newsgraph.lexicon import table
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 _CAMEO_TABLE = "events/cameo"  # the event layer's table: PLOVER type, mode ("-" for any), CAMEO root
 GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type", "Actor2Name",
                  "Actor2CountryCode", "Actor2Type", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-                 "PLOVER", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "SOURCEURL",
+                 "PLOVER", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
+                 "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL",
                  "NewsgraphEventID")
 
 
@@ -87,8 +89,13 @@ def _events(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     for event_id, actor_id, side in conn.execute("SELECT event_id, actor_id, side FROM happening_actors "
                                                  "ORDER BY event_id, side, actor_id"):
         sides[f"event-{event_id}"][side].append(actor_id)
+    places, placed_by = actor_places(conn), event_location_sources(conn)
+    location_of = {f"event-{i}": loc for i, loc in conn.execute("SELECT event_id, location FROM happenings")}
     events = list_events(conn)
     for e in events:
+        loc = location_of.get(e["id"])
+        e["geo"] = places.get(loc) if loc is not None else None
+        e["location_source"] = placed_by.get(int(e["id"].removeprefix("event-")))
         codes = cameo.get(e["id"])
         e["cameo"] = codes.most_common(1)[0][0] if codes else cameo_root(e["type"], e["mode"])
         e["source_ids"], e["target_ids"] = sides[e["id"]]["source"], sides[e["id"]]["target"]
@@ -108,7 +115,7 @@ def export_plover(store: Database, output: Path) -> Path:
             record = {"id": e["id"], "date": e["date"], "event": e["type"], "mode": e["mode"], "cameo": e["cameo"],
                       "actor": e["source"], "actor_country": [countries.get(i) for i in e["source_ids"]],
                       "recipient": e["target"], "recipient_country": [countries.get(i) for i in e["target_ids"]],
-                      "location": e["location"],
+                      "location": _location(e),
                       "documents": e["documents"],
                       "sources": [{"document": m["document"], "url": meta[m["document"]][0],
                                    "source": meta[m["document"]][1], "published": meta[m["document"]][2],
@@ -140,7 +147,8 @@ def export_gdelt(store: Database, output: Path) -> Path:
                               names.get(a1, ""), countries.get(a1, ""), types.get(a1, ""),
                               names.get(a2, ""), countries.get(a2, ""), types.get(a2, ""),
                               code, code[:3], code[:2], quad_class(code) if code else "", e["type"],
-                              len(e["mentions"]), len(sources), len(e["documents"]), e["location"] or "", url,
+                              len(e["mentions"]), len(sources), len(e["documents"]), e["location"] or "",
+                              *_action_geo(e), url,
                               e["id"]))
     return output
 
@@ -150,7 +158,9 @@ def _graph(conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], list[dict[st
 
     countries = actor_countries(conn)
     graph = load_graph(conn)
-    nodes = [{"id": f"a{i}", "name": n, "type": t, "documents": d, "country": countries.get(i, "")}
+    places = actor_places(conn)
+    nodes = [{"id": f"a{i}", "name": n, "type": t, "documents": d, "country": countries.get(i, ""),
+              "lat": places[i]["lat"] if i in places else "", "lon": places[i]["lon"] if i in places else ""}
              for i, n, t, d in conn.execute("SELECT actor_id, name, type, n_docs FROM actors ORDER BY actor_id")
              if i in graph]
     edges = [{"source": f"a{a}", "target": f"a{b}", "documents": len(link.documents),
@@ -159,7 +169,8 @@ def _graph(conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], list[dict[st
     return nodes, edges
 
 
-_NODE_ATTRS = (("type", "string"), ("country", "string"), ("documents", "integer"))
+_NODE_ATTRS = (("type", "string"), ("country", "string"), ("documents", "integer"), ("lat", "string"),
+               ("lon", "string"))
 _EDGE_ATTRS = (("documents", "integer"), ("event", "integer"), ("quote", "integer"), ("role", "integer"),
                ("context", "integer"))
 
@@ -260,9 +271,43 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]])
         out.writerows(rows)
 
 
+def export_geojson(store: Database, output: Path) -> Path:
+    """GeoJSON: a point feature per merged event whose place is located, with its type, date and parties."""
+    features = []
+    for e in _events(store._ready()):
+        geo = e["geo"]
+        if geo is None:
+            continue
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
+                         "properties": {"id": e["id"], "event": e["type"], "mode": e["mode"], "date": e["date"],
+                                        "source": e["source"], "target": e["target"], "location": e["location"],
+                                        "place": geo["name"], "country": geo["country"],
+                                        "geonameid": geo["geonameid"], "location_source": e["location_source"],
+                                        "documents": e["documents"]}})
+    with output.open("w", encoding="utf-8") as f:
+        json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
+        f.write("\n")
+    return output
+
+
+def _location(e: dict[str, Any]) -> dict[str, Any] | None:
+    """An event's place for PLOVER JSONL: its name, and its point when located."""
+    if e["location"] is None:
+        return None
+    geo = e["geo"] or {}
+    return {"name": e["location"], "lat": geo.get("lat"), "lon": geo.get("lon"), "country": geo.get("country"),
+            "geonameid": geo.get("geonameid"), "feature": geo.get("feature"), "source": e["location_source"]}
+
+
+def _action_geo(e: dict[str, Any]) -> tuple[Any, ...]:
+    """GDELT's ActionGeo_CountryCode, _Lat and _Long of an event ("" when its place is not located)."""
+    geo = e["geo"]
+    return (geo["country"] or "", geo["lat"], geo["lon"]) if geo else ("", "", "")
+
+
 EXPORTERS: dict[str, Callable[[Database, Path], Path]] = {
     "plover": export_plover, "gdelt": export_gdelt, "gexf": export_gexf, "graphml": export_graphml,
-    "neo4j": export_neo4j}
+    "neo4j": export_neo4j, "geojson": export_geojson}
 
 
 def export(store: Database, format: str, output: Path) -> Path:

@@ -41,6 +41,11 @@ CREATE TABLE IF NOT EXISTS quotes(
     speaker_eid TEXT, cue TEXT, hedge TEXT, kind TEXT, PRIMARY KEY(doc_id, qid));
 CREATE TABLE IF NOT EXISTS timexes(
     doc_id TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, type TEXT, value TEXT);
+CREATE TABLE IF NOT EXISTS places(
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER, country TEXT,
+    feature TEXT, name TEXT, PRIMARY KEY(doc_id, eid));
+CREATE TABLE IF NOT EXISTS event_locations(doc_id TEXT NOT NULL, vid TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY(doc_id, vid));
 CREATE TABLE IF NOT EXISTS links(
     doc_id TEXT NOT NULL, a_eid TEXT NOT NULL, b_eid TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT);
 CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(doc_id, eid);

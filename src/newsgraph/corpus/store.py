@@ -38,5 +38,5 @@ class Store(Database):
                             batch_size=batch_size)
 
     def export(self, format: str, output: str | Path) -> Path:
-        """Write the corpus in ``format`` (plover, gdelt, gexf, graphml, neo4j) to ``output``; the path."""
+        """Write the corpus in ``format`` (plover, gdelt, gexf, graphml, neo4j, geojson) to ``output``; the path."""
         return export(self, format, Path(output))

@@ -61,6 +61,11 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, author: str | 
                      [(doc_id, e.id, r.title, r.of, r.start, r.end) for e in ents for r in e.roles])
     conn.executemany("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      [_event_row(doc_id, v) for v in analysis.events])
+    conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)",
+                     [(doc_id, e.id, e.geo.lat, e.geo.lon, e.geo.geonameid, e.geo.country, e.geo.feature, e.geo.name)
+                      for e in ents if e.geo is not None])
+    conn.executemany("INSERT OR IGNORE INTO event_locations VALUES (?,?,?)",
+                     [(doc_id, v.id, v.location_source) for v in analysis.events if v.location_source])
     conn.executemany("INSERT INTO event_args VALUES (?,?,?,?,?,?)",
                      [row for v in analysis.events for row in _event_args(doc_id, v)])
     conn.executemany("INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",

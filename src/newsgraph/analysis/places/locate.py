@@ -1,0 +1,145 @@
+"""Places on the map: each place entity resolved to one gazetteer entry, from what the article says.
+
+A name may stand for many places ("Washington": a city, a state, towns in England). The
+choice weighs, for each candidate:
+
+- what kind of place it is and how large (a country or continent before a division,
+  a division before a village; a city by its population);
+- the countries the article names (a candidate in one of them is preferred);
+- the divisions the article names ("Pandi, Bulacan", "Alexandria, Louisiana": a town in
+  a division the article mentions is preferred);
+
+and gives no point when no candidate is likely enough. One name keeps one sense in an
+article, because the entity layer has already grouped its mentions. A demonym names its
+country ("Turkish" is Turkey) and is placed there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import replace
+
+from newsgraph.analysis.context import Context
+from newsgraph.analysis.entities.names import country_named, country_of_demonym
+from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, lookup
+from newsgraph.model import Entity, Geo
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "ADM2": 3.5}
+_CAPITAL = 1.5
+_IN_NAMED_COUNTRY = 2.5
+_WELL_SUPPORTED = 1.5
+_IN_NAMED_DIVISION = 3.0
+_ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
+def _names(entity: Entity) -> list[str]:
+    """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
+    names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None]
+    for n in list(names):
+        country = country_named(n) or (country_of_demonym(n) if entity.type == "NORP" else None)
+        if country is not None:
+            names.append(country.name)
+    return list(dict.fromkeys(names))
+
+
+def _candidates(entity: Entity) -> list[Place]:
+    found: dict[tuple[str, float, float], Place] = {}
+    for n in _names(entity):
+        for p in lookup(n):
+            if entity.type == "NORP" and p.feature != "PCLI":
+                continue  # a people's name places only its country
+            found.setdefault((p.feature, round(p.lat, 3), round(p.lon, 3)), p)
+    return list(found.values())
+
+
+def _prior(place: Place) -> float:
+    if place.feature in _BASE:
+        return _BASE[place.feature]
+    return 1.0 + 0.75 * math.log10(max(place.population, 1)) + (_CAPITAL if place.feature == "PPLC" else 0.0)
+
+
+def _score(place: Place, support: Counter[str], containers: set[str],
+           inside: frozenset[tuple[str | None, str]] = frozenset()) -> float:
+    score = _prior(place)
+    if place.country is not None and support[place.country]:
+        score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
+    if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
+        score += _IN_NAMED_DIVISION
+    if place.feature == "ADM1" and (place.country, division_key(place.name)) in inside:
+        score += _IN_NAMED_DIVISION  # "Atlanta ... Georgia": the article's towns lie in this division
+    return score
+
+
+def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[str]:
+    """What the article writes right after the place's name: "Pandi, Bulacan", "Alexandria, Egypt" (as keys)."""
+    text = ctx.document.text
+    starts = {m.start: e for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions}
+    out: set[str] = set()
+    for m in entity.mentions:
+        after = m.end + 2
+        if text[m.end:after] == ", " and after in starts and starts[after].id != entity.id:
+            container = starts[after]
+            out |= {division_key(n) for n in (container.name, *container.aliases)}
+            if container.id in countries:
+                out.add(countries[container.id])
+    return out
+
+
+def _names_a_place(place: Place) -> bool:
+    """Whether a name the model took for an organisation is the name of a place too well known to be anything else:
+    a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare")."""
+    return place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)
+
+
+def _bare_initials(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and len(letters) <= 3
+
+
+def _usable_name(entity: Entity) -> bool:
+    """Short capitals ("EU", "UN", "MAC") name a place only when they are a country's abbreviation."""
+    return not _bare_initials(entity.name) or country_named(entity.name) is not None
+
+
+def _to_geo(place: Place) -> Geo:
+    return Geo(lat=round(place.lat, 5), lon=round(place.lon, 5), name=place.name, feature=place.feature,
+               country=place.country, geonameid=place.geonameid)
+
+
+def _choose(cands: list[Place], support: Counter[str], containers: set[str],
+            inside: frozenset[tuple[str | None, str]] = frozenset()) -> tuple[Place, float]:
+    best = max(cands, key=lambda p: (_score(p, support, containers, inside), p.population))
+    return best, _score(best, support, containers, inside)
+
+
+def locate_places(ctx: Context) -> Context:
+    """The context with every place entity it can place given ``geo``."""
+    placeable = [e for e in ctx.entities if _usable_name(e) and (
+        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e)))]
+    if not placeable:
+        return ctx
+    try:
+        candidates = {e.id: _candidates(e) for e in placeable}
+    except GazetteerMissing as err:
+        return replace(ctx, warnings=(*ctx.warnings, f"places: {err}"))
+    countries = {eid: p.country for eid, cands in candidates.items()
+                 for p in cands if p.feature == "PCLI" and p.country}
+    containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
+    # first pass: each place on its own; the countries they lie in then support their neighbours
+    organisations = {e.id for e in placeable if e.type == "ORG"}
+    first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
+    located: dict[str, Geo] = {}
+    for eid in containers:
+        support = Counter(p.country for other, p in first.items() if other != eid and p.country)
+        inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
+                           if other != eid and p.admin1)
+        best, score = _choose(candidates[eid], support, containers[eid], inside)
+        if score >= _ENOUGH and (eid not in organisations or _names_a_place(best)):
+            located[eid] = _to_geo(best)
+    if not located:
+        return ctx
+    return replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e for e in ctx.entities))
+
+
+def _is_people(entity: Entity) -> bool:
+    return any(country_of_demonym(n) is not None for n in (entity.name, *entity.aliases))
