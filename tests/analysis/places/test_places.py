@@ -126,6 +126,6 @@ def test_the_seed_places_resolve_to_the_right_points(run_analysis: Callable[...,
         geo = located.get(name)
         assert geo is not None, name
         assert km(geo.lat, geo.lon, lat, lon) < within, (name, geo)
-    for e in a.entities:  # the evidence: every located entity's mentions are its names in the text
+    for e in (e for e in a.entities if e.geo is not None):  # the evidence: a located place's mentions are its names
         for m in e.mentions:
             assert a.document.text[m.start:m.end] in e.aliases
