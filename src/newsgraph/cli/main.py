@@ -44,7 +44,7 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
       newsgraph analyze docs.jsonl --output analyses.jsonl
     """
     try:
-        if path.suffix.lower() == ".jsonl":
+        if path.suffix.lower() == ".jsonl" or str(path) == "-":  # "-": JSONL on standard input
             with _open_out(output) as out:
                 summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
             click.echo(f"{summary.analysed} analysed, {summary.failed} failed", err=True)
