@@ -24,8 +24,8 @@ GOOD_TEXT = ("Minister Ana Corvel met the trade envoy Boris Delfen in Lisbon on 
              "first steps,\" Corvel said after the talks. Delfen said the two sides would meet again in May.")
 
 SIZES = {
-    "ci": {"names": 400, "marks": 4_000, "quotes": 200, "lines": 4_000, "words": 4_000, "dates": 300,
-           "long": 60_000, "random": 8_000, "table": 2_000, "bomb": 2_000},
+    "ci": {"names": 300, "marks": 3_000, "quotes": 60, "lines": 3_000, "words": 2_500, "dates": 100,
+           "long": 24_000, "random": 8_000, "table": 300, "bomb": 2_000},
     "full": {"names": 12_000, "marks": 100_000, "quotes": 8_000, "lines": 200_000, "words": 100_000,
              "dates": 20_000, "long": 990_000, "random": 64_000, "table": 60_000, "bomb": 200_000},
 }
@@ -102,7 +102,7 @@ def files(scale: str) -> dict[str, bytes]:
         "nul-late.txt": good * 60 + b"\x00" + good,
         "rtl.txt": ("وزير الخارجية قال إن المحادثات ستستمر. " + "השר אמר כי השיחות יימשכו. " + GOOD_TEXT).encode(),
         "emoji-zwj.txt": ("👩‍👩‍👧‍👦 " * 50 + "Ana\u200dCorvel met Boris\u200c Delfen 🇵🇹. " + GOOD_TEXT).encode(),
-        "control-chars.txt": ("".join(chr(c) for c in range(1, 32) if c not in (10, 13)) + GOOD_TEXT
+        "control-chars.txt": ("".join(chr(c) for c in range(1, 32) if c not in (10, 13)) + GOOD_TEXT * 4
                               + "\x1b[31m red \x1b[0m \u202e reversed \u202c \x7f").encode(),
         "script-only.html": b"<html><head><script>var a = 1;</script></head><body><script>alert(1)</script>"
                             b"</body></html>",
@@ -129,11 +129,12 @@ def records(scale: str) -> list[str]:
     def good(i: str) -> str:
         return json.dumps({"id": i, "text": GOOD_TEXT.replace("Lisbon", f"Lisbon ({i})"), "published": "2025-03-04"})
 
+    body = json.dumps(GOOD_TEXT)[1:-1]
     bad = [
-        '{"id": "surrogate", "text": "Ana Corvel said \\ud800 yes. ' + GOOD_TEXT + '"}',
-        '{"id": "nul-escaped", "text": "Ana\\u0000 Corvel spoke. ' + GOOD_TEXT + '"}',
+        '{"id": "surrogate", "text": "Ana Corvel said \\ud800 yes. ' + body + '"}',
+        '{"id": "nul-escaped", "text": "Ana\\u0000 Corvel spoke. ' + body + '"}',
         '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
-        '{"id": ' + "7" * 5_000 + ', "text": "' + GOOD_TEXT + '"}',
+        '{"id": ' + "7" * 5_000 + ', "text": "' + body + '"}',
         '{"id": "big-float", "text": "x", "published": 1e999}',
         json.dumps({"id": "text-number", "text": 42}),
         json.dumps({"id": "text-null", "text": None}),
@@ -156,9 +157,9 @@ def records(scale: str) -> list[str]:
         "null",
         "{not json at all",
         '{"id": "trailing", "text": "x"} extra',
-        json.dumps({"id": "names", "text": names_text(z["names"])}),
-        json.dumps({"id": "quote-marks", "text": '"' * z["marks"]}),
-        json.dumps({"id": "long", "text": long_text(z["long"])}),
+        *([json.dumps({"id": "names", "text": names_text(z["names"])}),
+           json.dumps({"id": "quote-marks", "text": '"' * z["marks"]}),
+           json.dumps({"id": "long", "text": long_text(z["long"])})] if scale == "full" else []),
         json.dumps({"id": "over-limit", "text": "word " * 420_000}),
         json.dumps({"id": "rtl-emoji", "text": "👩‍👩‍👧 مرحبا " + GOOD_TEXT}),
         json.dumps({"id": "huge-line", "text": "word " * (10_000_000 if scale == "full" else 1_000_000)}),

@@ -140,6 +140,7 @@ def _read_each(paths: Iterable[str | Path], authors: dict[str, str | None],
             yield item
             continue
         suffix = item.suffix.lower()
+        warnings: list[str] = []
         try:
             if suffix == ".jsonl" or str(item) == "-":
                 yield from read_jsonl(item)
