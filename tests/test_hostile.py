@@ -159,3 +159,22 @@ def test_an_absurd_run_is_cut_for_the_parser() -> None:
     assert nlp.pieces("word " * 100) == [(0, 500)]
     spans = nlp.pieces('"' * 9_000)
     assert all(b - a <= nlp.RUN_CHARS for a, b in spans) and spans[-1][1] == 9_000
+
+
+def test_a_stage_past_its_budget_loses_its_layer_not_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from newsgraph.analysis import pipeline
+    from newsgraph.model import Document
+
+    def slow(ctx: object) -> object:
+        while True:
+            time.sleep(0.01)
+
+    stages = tuple(replace(s, run=slow) if s.name == "timexes" else s for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    monkeypatch.setattr(pipeline, "STAGE_MIN_SECONDS", 0.2)
+    [analysis] = list(pipeline.analyze_documents([Document(id="d", text=GOOD_TEXT, published="2025-03-04")]))
+    assert not isinstance(analysis, type(None)) and hasattr(analysis, "timexes")
+    assert analysis.timexes == () and analysis.entities  # type: ignore[union-attr]
+    assert any("timexes left out" in w for w in analysis.warnings)  # type: ignore[union-attr]
