@@ -87,16 +87,32 @@ def parse_batch(texts: Sequence[str], model: str | None = None) -> list[Parsed |
     nlp = load_model(model)
     results: list[Parsed | Exception | None] = [None] * len(texts)
     plain = [k for k, text in enumerate(texts) if len(pieces(text)) == 1]
-    try:
-        for k, doc in zip(plain, nlp.pipe([texts[k] for k in plain]), strict=True):
-            results[k] = to_parsed(doc)
-    except Exception:  # one text broke the batch: each alone, so only that one fails
-        for k in plain:
-            results[k] = _parse_alone(nlp, texts[k])
+    for group in _by_size(plain, texts):
+        try:
+            for k, doc in zip(group, nlp.pipe([texts[k] for k in group], batch_size=len(group)), strict=True):
+                results[k] = to_parsed(doc)
+        except Exception:  # one text broke the batch: each alone, so only that one fails
+            for k in group:
+                results[k] = _parse_alone(nlp, texts[k])
     for k, text in enumerate(texts):
         if results[k] is None:
             results[k] = _parse_alone(nlp, text)
     return [r for r in results if r is not None]
+
+
+def _by_size(ks: list[int], texts: Sequence[str]) -> Iterator[list[int]]:
+    """``ks`` in runs of at most ``PIECE_CHARS`` characters together (or one text): what the model
+    holds in memory at once stays that of one piece."""
+    group: list[int] = []
+    size = 0
+    for k in ks:
+        if group and size + len(texts[k]) > PIECE_CHARS:
+            yield group
+            group, size = [], 0
+        group.append(k)
+        size += len(texts[k])
+    if group:
+        yield group
 
 
 def _parse_alone(nlp: Language, text: str) -> Parsed | Exception:
@@ -113,7 +129,7 @@ def _parse_pieces(nlp: Language, text: str) -> Parsed:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     ents: list[NamedSpan] = []
-    for (start, _), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True):
+    for (start, _), doc in zip(spans, nlp.pipe((text[a:b] for a, b in spans), batch_size=1), strict=True):
         more_tokens, more_sentences, more_ents = _records(doc, start, len(tokens), len(sentences))
         tokens += more_tokens
         sentences += more_sentences
