@@ -27,7 +27,7 @@ SIZES = {
     "ci": {"names": 300, "marks": 3_000, "quotes": 60, "lines": 3_000, "words": 2_500, "dates": 100,
            "long": 24_000, "random": 8_000, "table": 300, "bomb": 2_000},
     "full": {"names": 12_000, "marks": 100_000, "quotes": 8_000, "lines": 200_000, "words": 100_000,
-             "dates": 20_000, "long": 990_000, "random": 64_000, "table": 25_000, "bomb": 200_000},
+             "dates": 6_700, "long": 990_000, "random": 64_000, "table": 25_000, "bomb": 200_000},
 }
 
 
