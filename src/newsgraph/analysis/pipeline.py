@@ -56,7 +56,7 @@ def check_order(stages: Iterable[Stage]) -> None:
 check_order(STAGES)
 
 
-# Each stage may take this long per 10,000 characters of text (at least STAGE_MIN_SECONDS); past
+# Each stage may take this much CPU time per 10,000 characters of text (at least STAGE_MIN_SECONDS); past
 # it, its layer is dropped for that article with a warning. A stage takes well under 0.1 s per
 # 10,000 characters, so only a pathological text meets the budget.
 STAGE_SECONDS_PER_10K = 1.0
@@ -74,22 +74,25 @@ def stage_budget(text: str) -> float:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``_OverBudget`` in the block after ``seconds`` (the main thread only: elsewhere no limit)."""
+    """Raise ``_OverBudget`` in the block after ``seconds`` of CPU time (the main thread only: elsewhere no limit).
+
+    CPU time, not wall time: a machine busy with other work does not cost an article its layers.
+    """
     usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable or signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
+    if not usable or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0):
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
         raise _OverBudget
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
