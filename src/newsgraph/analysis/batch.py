@@ -38,9 +38,12 @@ def _rate(progress: Progress, task: TaskID) -> str:
 
 def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
                   show_progress: bool = True) -> BatchSummary:
-    """Analyse each line of a JSONL file and write one JSON line per input line to ``out``."""
-    items = read_jsonl(source)
+    """Analyse each line of a JSONL file (``-``: standard input) and write one JSON line per input line to ``out``.
+
+    A missing or unreadable source raises ``InputError`` before anything is written.
+    """
     total = count_lines(source)
+    items = read_jsonl(source)
     console = Console(stderr=True)
     ok = failed = 0
     progress = progress_bar(console) if show_progress else None

@@ -63,18 +63,22 @@ class Parsed:
     sentences: tuple[Sentence, ...]
     ents: tuple[NamedSpan, ...]
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _kids: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(t.start for t in self.tokens))
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:  # a token's children: those of its sentence whose head it is, in text order
+            if t.head != t.i and 0 <= t.head < len(kids) and t.sent == self.tokens[t.head].sent:
+                kids[t.head].append(t.i)
+        object.__setattr__(self, "_kids", tuple(tuple(k) for k in kids))
 
     # ------------------------------------------------------------ navigation
 
     def children(self, i: int) -> Iterator[Token]:
         """The tokens whose head is token ``i``, in text order."""
-        sent = self.sentences[self.tokens[i].sent]
-        for t in self.tokens[sent.first:sent.last]:
-            if t.head == i and t.i != i:
-                yield t
+        for k in self._kids[i]:
+            yield self.tokens[k]
 
     def subtree(self, i: int) -> tuple[int, int]:
         """The token range ``[first, last)`` of token ``i`` and everything under it."""

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections import deque
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.documents import InputError, document_from_record, parse_date
 from newsgraph.analysis.entities.find import find_entities
 from newsgraph.analysis.events.find import find_events
-from newsgraph.analysis.nlp import parse, parse_many
+from newsgraph.analysis.nlp import parse, parse_batch
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import place_events
 from newsgraph.analysis.places.locate import locate_places
@@ -58,11 +60,56 @@ def check_order(stages: Iterable[Stage]) -> None:
 check_order(STAGES)
 
 
+# Each stage may take this much CPU time per 10,000 characters of text (at least STAGE_MIN_SECONDS); past
+# it, its layer is dropped for that article with a warning. A stage takes well under 0.1 s per
+# 10,000 characters, so only a pathological text meets the budget.
+STAGE_SECONDS_PER_10K = 1.0
+STAGE_MIN_SECONDS = 5.0
+
+
+class _OverBudget(BaseException):
+    """A stage ran past its time budget."""
+
+
+def stage_budget(text: str) -> float:
+    """The seconds each stage may take on ``text``."""
+    return max(STAGE_MIN_SECONDS, STAGE_SECONDS_PER_10K * len(text) / 10_000)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``_OverBudget`` in the block after ``seconds`` of CPU time (the main thread only: elsewhere no limit).
+
+    CPU time, not wall time: a machine busy with other work does not cost an article its layers.
+    """
+    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if not usable or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
-    """The analysis of one parsed document."""
+    """The analysis of one parsed document; a stage past its budget leaves its layer empty, with a warning."""
     ctx = Context(document=document, parsed=parsed, published=parse_date(document.published))
+    budget = stage_budget(document.text)
     for stage in STAGES:
-        ctx = stage.run(ctx)
+        try:
+            with _time_limit(budget):
+                ctx = stage.run(ctx)
+        except _OverBudget:
+            ctx = replace(ctx, warnings=(*ctx.warnings, f"{stage.name} left out: the stage took more than "
+                                         f"its {budget:.0f} s budget on this {len(document.text):,}-character text"))
     return Analysis(document=document, entities=ctx.entities, events=ctx.events, quotes=ctx.quotes,
                     timexes=ctx.timexes, warnings=ctx.warnings)
 
@@ -73,33 +120,33 @@ def analyze_documents(documents: Iterable[Document | Failure | Mapping[str, obje
 
     Each item is a ``Document`` or a dict like a JSONL line (``{"id", "text", "published"?, ...}``);
     anything else raises ``TypeError``. A ``Failure`` in the input (or a dict that is not an
-    article) passes through in its place; a document a stage cannot analyse becomes a
+    article) passes through in its place; a document that cannot be parsed or analysed becomes a
     ``Failure`` and the rest go on.
     """
-    queue: deque[Document | Failure] = deque()
+    batch: list[Document | Failure] = []
+    for n, item in enumerate(documents, start=1):
+        batch.append(as_document(item, n))
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, model)
+            batch = []
+    yield from _analyze_batch(batch, model)
 
-    def texts() -> Iterator[str]:
-        for n, item in enumerate(documents, start=1):
-            d = as_document(item, n)
-            queue.append(d)
-            if isinstance(d, Document):
-                yield d.text
 
-    for parsed in parse_many(texts(), model=model, batch_size=batch_size):
-        while isinstance(queue[0], Failure):
-            failure = queue.popleft()
-            assert isinstance(failure, Failure)
-            yield failure
-        doc = queue.popleft()
-        assert isinstance(doc, Document)
-        try:
-            yield run_stages(doc, parsed)
-        except Exception as err:  # one bad document must not stop a batch of thousands
-            yield Failure(doc.id, f"analysis failed: {type(err).__name__}: {err}")
-    while queue:
-        item = queue.popleft()
+def _analyze_batch(batch: list[Document | Failure], model: str | None) -> Iterator[Analysis | Failure]:
+    docs = [d for d in batch if isinstance(d, Document)]
+    parses = iter(parse_batch([d.text for d in docs], model=model)) if docs else iter(())
+    for item in batch:
         if isinstance(item, Failure):
             yield item
+            continue
+        parsed = next(parses)
+        if isinstance(parsed, Exception):
+            yield Failure(item.id, f"the text could not be parsed: {type(parsed).__name__}: {parsed}")
+            continue
+        try:
+            yield run_stages(item, parsed)
+        except Exception as err:  # one bad document must not stop a batch of thousands
+            yield Failure(item.id, f"analysis failed: {type(err).__name__}: {err}")
 
 
 def analyze(text: str, published: str | date | None = None, *, id: str = "document",
@@ -109,8 +156,7 @@ def analyze(text: str, published: str | date | None = None, *, id: str = "docume
     pub = published.isoformat() if isinstance(published, date) else published
     parse_date(pub)
     doc = Document(id=id, text=text, published=pub, title=title, source=source, url=url)
-    ctx_parsed = parse(text, model=model)
-    return run_stages(doc, ctx_parsed)
+    return run_stages(doc, parse(text, model=model))
 
 
 def as_document(item: object, n: int) -> Document | Failure:

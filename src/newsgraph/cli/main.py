@@ -48,7 +48,7 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
       newsgraph analyze docs.jsonl --output analyses.jsonl
     """
     try:
-        if path.suffix.lower() == ".jsonl":
+        if path.suffix.lower() == ".jsonl" or str(path) == "-":  # "-": JSONL on standard input
             if published or fmt == "text":  # each line carries its own date; the output is JSONL, one per line
                 fail(f"{'--published' if published else '--format text'} does not apply to a JSONL file: give each "
                      'line its own "published", and read the JSONL output (one analysis a line)')

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsgraph.analysis.documents import MAX_ARTICLE_BYTES, InputError, document_from_record
+from newsgraph.analysis.documents import MAX_ARTICLE_BYTES, InputError, document_from_record, regular_file
 from newsgraph.model import Document, Failure
 
 # Past this a field is not read whole: the row is reported and skipped. A field over an article's size but
@@ -81,6 +81,11 @@ class _Lines:
 def read_csv(path: Path) -> Iterator[Document | Failure]:
     """Each row of a CSV file of articles as a document, or a ``Failure`` saying which line and why."""
     csv.field_size_limit(FIELD_LIMIT)
+    try:
+        regular_file(path, "a CSV file")
+    except InputError as err:
+        yield Failure(str(path), str(err))
+        return
     try:
         with path.open("rb") as f:
             yield from _rows(path, f)

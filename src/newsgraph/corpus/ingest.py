@@ -17,12 +17,15 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsgraph.analysis.documents import (
+    MAX_ARTICLE_BYTES,
     InputError,
+    checked_text,
     count_lines,
     decode,
     html_to_text,
     read_article,
     read_jsonl,
+    regular_file,
 )
 from newsgraph.cleantext import printable
 from newsgraph.corpus.csv_articles import read_csv
@@ -52,15 +55,25 @@ class IngestSummary:
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
-    """Each input file named or found in a named folder (sorted), or a ``Failure`` for a path that is not there."""
+    """Each input file named or found in a named folder (sorted), or a ``Failure`` for a path that is not there.
+
+    ``-`` is standard input, read as JSONL. In a folder, an article's name that is not a
+    regular file (a pipe, a socket, a device) is skipped with a reason; a named pipe given
+    by name is read once if it is a ``.jsonl``.
+    """
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if str(raw) == "-":
+            yield p
+        elif p.is_dir():
             for child in sorted(p.rglob("*")):
                 suffix = child.suffix.lower()
-                if child.is_file() and not child.name.startswith(".") and (
-                        suffix in ARTICLE_SUFFIXES or suffix in COLLECTION_SUFFIXES):
+                if child.name.startswith(".") or (suffix not in ARTICLE_SUFFIXES and suffix not in COLLECTION_SUFFIXES):
+                    continue
+                if child.is_file():
                     yield child
+                elif not child.is_dir():
+                    yield Failure(str(child), f"{child} is not a regular file (a pipe, socket or device)")
         elif p.exists():
             yield p
         else:
@@ -69,6 +82,10 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
 
 def read_html(path: Path) -> tuple[Document, str | None, list[str]]:
     """An HTML article (trafilatura): its document with title and date, its author, warnings."""
+    regular_file(path)
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        raise InputError(f"{path} is {path.stat().st_size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} "
+                         "allowed for one article")
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -77,6 +94,7 @@ def read_html(path: Path) -> tuple[Document, str | None, list[str]]:
     text, meta = html_to_text(html)
     if not text.strip():
         raise InputError(f"{path} has no article text that could be extracted from its HTML")
+    text = checked_text(text, str(path))
     published = meta.get("published")
     return (Document(id=path.stem, text=text, published=published[:10] if published else None,
                      title=meta.get("title")), meta.get("author"), warnings)
@@ -98,8 +116,9 @@ def _read_each(paths: Iterable[str | Path], authors: dict[str, str | None],
             yield item
             continue
         suffix = item.suffix.lower()
+        warnings: list[str] = []
         try:
-            if suffix == ".jsonl":
+            if suffix == ".jsonl" or str(item) == "-":
                 yield from read_jsonl(item)
             elif suffix == ".csv":
                 yield from read_csv(item)
@@ -123,10 +142,8 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
         if isinstance(item, Failure) or item.suffix.lower() not in COLLECTION_SUFFIXES:
             total += 1
         else:
-            try:
-                total += max(count_lines(item) - (item.suffix.lower() == ".csv"), 0)
-            except OSError:
-                total += 1
+            lines = count_lines(item)
+            total += max(lines - (item.suffix.lower() == ".csv"), 0) if lines is not None else 0
     return total
 
 
@@ -161,6 +178,21 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
             yield item
 
     batch: list[Analysis] = []
+
+    def store_batch() -> None:
+        try:
+            _count(summary, batch, store.add(batch, authors))
+        except Exception:  # one article the store refuses must not cost the others: each alone
+            for analysis in batch:
+                try:
+                    _count(summary, [analysis], store.add([analysis], authors))
+                except Exception as err:
+                    failure = Failure(analysis.document.id, f"could not be stored: {type(err).__name__}: {err}")
+                    summary.failures.append(failure)
+                    console.print(f"[yellow]skipped[/] {escape(failure.id)}: {escape(failure.error)}",
+                                  highlight=False)
+        batch.clear()
+
     try:
         for result in (analyze or analyze_documents)(fresh(), model=model):
             if isinstance(result, Failure):
@@ -170,11 +202,10 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
             else:
                 batch.append(result)
                 if len(batch) >= batch_size:
-                    _store(store, batch, authors, summary)
-                    batch = []
+                    store_batch()
             if progress:
                 progress.advance()
-        _store(store, batch, authors, summary)
+        store_batch()
     finally:
         if progress:
             progress.stop()
@@ -182,11 +213,10 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     return summary
 
 
-def _store(store: Database, batch: list[Analysis], authors: dict[str, str | None], summary: IngestSummary) -> None:
-    """Store a batch; what another ingest stored meanwhile counts as already stored, not lost."""
-    added = len(store.add(batch, authors))
-    summary.added += added
-    summary.duplicates += len(batch) - added
+def _count(summary: IngestSummary, batch: list[Analysis], added: list[str]) -> None:
+    """Count a stored batch; what another ingest stored meanwhile counts as already stored, not lost."""
+    summary.added += len(added)
+    summary.duplicates += len(batch) - len(added)
 
 
 class _Progress:

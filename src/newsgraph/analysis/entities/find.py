@@ -322,19 +322,28 @@ def _group(mentions: list[Mention], parsed: Parsed) -> list[Group]:
         merged_into[id(short)] = long
 
     multi = [g for g in groups if len(g.key.split()) > 1]
+    # the multi-word groups by initials, first word, first and last one or two words (keys never change,
+    # so each search below reads only its candidates, in the order of ``multi``: linear, not all pairs)
+    index: dict[tuple[str, ...], list[Group]] = {}
+    for h in multi:
+        hwords = tuple(h.key.split())
+        for k in {("initials", _initials(h.key)), ("first", hwords[0]), ("last", *hwords[-1:]),
+                  ("last", *hwords[-2:]), ("head", *hwords[:1]), ("head", *hwords[:2])}:
+            index.setdefault(k, []).append(h)
     for g in groups:
         gwords = g.key.split()
         text = g.mentions[0].text
         # an acronym and its expansion: "UN" / "United Nations"
         if len(gwords) == 1 and text.replace(".", "").isupper() and 2 <= len(text.replace(".", "")) <= 6:
             acro = text.replace(".", "").lower()
-            hits = [h for h in multi if _initials(h.key) == acro and h.type() != "PERSON"]
+            hits = [h for h in index.get(("initials", acro), []) if h.type() != "PERSON"]
             if len(hits) == 1:
                 absorb(g, hits[0])
                 continue
         if g.type() in (None, "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC") and len(gwords) <= 2:
             # a surname (or last two names) with the full name: "Putin" / "Vladimir Putin"
-            persons = [h for h in multi if h is not g and h.type() == "PERSON" and len(h.key.split()) > len(gwords)
+            persons = [h for h in index.get(("last", *gwords), []) if h is not g and h.type() == "PERSON"
+                       and len(h.key.split()) > len(gwords)
                        and h.key.split()[-len(gwords):] == gwords and not _someone_else(parsed, g, h)]
             if persons and country_named(g.key) is None:
                 for m in g.mentions:  # matching a full name is the evidence; the model's label is not
@@ -356,13 +365,15 @@ def _group(mentions: list[Mention], parsed: Parsed) -> list[Group]:
                 absorb(g, mistyped[0])
                 continue
             # a first name alone, when one full name in the article has it: "Hillary" / "Hillary Clinton"
-            firsts = [h for h in multi if h is not g and h.type() == "PERSON" and h.key.split()[0] == gwords[0]]
+            firsts = [h for h in index.get(("first", gwords[0]), []) if h is not g and h.type() == "PERSON"] \
+                if len(gwords) == 1 else []
             if len(gwords) == 1 and len(firsts) == 1 and g.type() in (None, "PERSON") and not persons \
                     and not _address(g) and len(g.mentions) <= len(firsts[0].mentions) + 1:
                 absorb(g, firsts[0])
                 continue
             # "Wagner" with "Wagner Group"
-            orgs = [h for h in multi if h is not g and h.type() == "ORG" and len(h.key.split()) > len(gwords)
+            orgs = [h for h in index.get(("head", *gwords), []) if h is not g and h.type() == "ORG"
+                    and len(h.key.split()) > len(gwords)
                     and h.key.split()[:len(gwords)] == gwords and h.key.split()[-1] in words("entities/org_heads")]
             if len(orgs) == 1 and g.type() in (None, "ORG"):
                 absorb(g, orgs[0])
@@ -380,9 +391,9 @@ def _join_nicknames(parsed: Parsed, groups: list[Group]) -> list[Group]:
         for m in g.mentions:
             by_last_token[m.last - 1] = g
     toks = parsed.tokens
-    out = list(groups)
+    joined: set[int] = set()  # the groups that joined a person (by identity: comparing groups is slow)
     for g in groups:
-        if g not in out:
+        if id(g) in joined:
             continue
         m = g.mentions[0]  # the nickname is introduced where it is first used
         before = " ".join(t.text.lower() for t in toks[max(0, m.first - 3):m.first])
@@ -399,8 +410,8 @@ def _join_nicknames(parsed: Parsed, groups: list[Group]) -> list[Group]:
                 mm.votes["PERSON"] += 1
             person.mentions.extend(g.mentions)
             person.mentions.sort(key=lambda x: x.start)
-            out.remove(g)
-    return out
+            joined.add(id(g))
+    return [g for g in groups if id(g) not in joined]
 
 
 _MALE_ADDRESS = frozenset({"mr", "sir", "lord", "monsieur", "herr"})

@@ -14,6 +14,7 @@ entity, or a group or an office the article names (``Event.groups``); one that n
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -80,7 +81,7 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
     home = _island_of(parsed, trig.tok)
     own_verb = trig.tok if parsed.tokens[trig.tok].pos in ("VERB", "AUX") else _clause_verb(parsed, trig.tok, set())
     best: tuple[int, int, Timex] | None = None
-    for tx in timexes:
+    for tx in _timexes_in(timexes, sent.start, sent.end):
         if not tx.value or not tx.value[0].isdigit() or tx.type in ("DURATION", "SET") \
                 or not sent.start <= tx.start < sent.end:
             continue
@@ -122,6 +123,22 @@ def _governs(parsed: Parsed, verb: int, trig: Trigger) -> bool:
     v = parsed.tokens[verb]  # "killed when his jet exploded in 2023": a "when" clause is the event's own time
     return v.dep == "advcl" and v.head in (trig.anchor, trig.tok) and any(
         c.dep in ("mark", "advmod") and c.text.lower() in _SAME_TIME for c in parsed.children(verb))
+
+
+_FILED: list[tuple[tuple[Timex, ...], list[int], list[int]]] = []  # the last timexes filed by start
+
+
+def _timexes_in(timexes: tuple[Timex, ...], start: int, end: int) -> list[Timex]:
+    """The timexes starting in ``[start, end)``, in their own order (found by bisection: one event's
+    date costs its sentence's timexes, not the article's)."""
+    entry = _FILED[0] if _FILED else None  # read once: another thread may file its own
+    if entry is None or entry[0] is not timexes:
+        order = sorted(range(len(timexes)), key=lambda k: timexes[k].start)
+        entry = (timexes, order, [timexes[k].start for k in order])
+        _FILED[:] = [entry]
+    _, order, starts = entry
+    found = sorted(order[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+    return [timexes[k] for k in found]
 
 
 def _describes_a_noun(parsed: Parsed, verb: int, own_verb: int, mine: set[int]) -> bool:
@@ -454,6 +471,7 @@ def find_events(ctx: Context) -> Context:
     root_tokens = {r.tok for r in roots} | {r.anchor for r in roots}
     events: list[Event] = []
     named: list[bool] = []  # whether each event names a party: an entity, or a group or an office the article names
+    by_telling: dict[tuple[object, ...], list[int]] = {}
     warnings: list[str] = []
     for trig in roots:
         others = root_tokens - _event_tokens(trig)
@@ -468,8 +486,11 @@ def find_events(ctx: Context) -> Context:
             continue
         if event is None:
             continue
-        same = next((k for k, kept in enumerate(events) if _same_happening(event, kept, parsed)), None)
+        # only events of one type, negation and evidence can be one happening: look among those alone
+        told = by_telling.setdefault((event.type, event.negated, event.evidence), [])
+        same = next((k for k in told if _same_happening(event, events[k], parsed)), None)
         if same is None:
+            told.append(len(events))
             events.append(event)
             named.append(names)
             continue

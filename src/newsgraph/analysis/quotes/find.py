@@ -16,6 +16,8 @@ Quotations are tied to speakers around them in ``links``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -71,10 +73,27 @@ class Draft:
 # ---------------------------------------------------------------- attributions to drafts
 
 
-def _widened(start: int, end: int, cue: tuple[int, int] | None, quoted: list[Quoted]) -> tuple[int, int, bool]:
-    """The span grown over every quotation it touches (unless the cue is inside it), and whether it did."""
+class _InOrder:
+    """The quotations, whether they come in order of start, and the running maximum of their ends."""
+
+    def __init__(self, quoted: list[Quoted]) -> None:
+        self.sorted = all(a.start <= b.start for a, b in itertools.pairwise(quoted))
+        self.max_end = list(itertools.accumulate((q.end for q in quoted), max))
+
+
+def _widened(start: int, end: int, cue: tuple[int, int] | None, quoted: list[Quoted],
+             order: _InOrder | None = None) -> tuple[int, int, bool]:
+    """The span grown over every quotation it touches (unless the cue is inside it), and whether it did.
+
+    With ``order`` (quotations in order of start) only the quotations that can touch it are read.
+    """
     direct = False
-    for q in quoted:
+    fast = order is not None and order.sorted
+    first = bisect.bisect_right(order.max_end, start) if order is not None and fast else 0  # all before end by then
+    for i in range(first, len(quoted)):
+        q = quoted[i]
+        if fast and q.start >= end:
+            break  # every later quotation starts later still, and the span no longer grows
         if q.start < end and start < q.end:
             if cue is not None and q.start <= cue[0] < q.end:
                 continue  # a cue inside the quotation: an attribution nested in it, keep its own span
@@ -86,6 +105,7 @@ def _drafts_from_attributions(parsed: Parsed, atts: list[Attribution], quoted: l
                               para_of: list[int], paras: list[tuple[int, int]]) -> list[Draft]:
     """A draft for each attribution with content, kept to its paragraph and widened over its quotations."""
     out = []
+    order = _InOrder(quoted)
     for a in atts:
         if a.content is None:
             continue
@@ -98,7 +118,7 @@ def _drafts_from_attributions(parsed: Parsed, atts: list[Attribution], quoted: l
             continue
         if cue_chars is not None and inside_quotation(cue_chars[0], quoted):
             continue  # "I think ..." inside a quotation is part of what its speaker said
-        start, end, direct = _widened(start, end, cue_chars, quoted)
+        start, end, direct = _widened(start, end, cue_chars, quoted, order)
         direct = direct or a.kind == "turn"  # a transcript gives the speaker's own words
         out.append(Draft(start, end, direct, cue=a.cue, source=a.source, source_head=a.source_head, hedge=a.hedge,
                          paragraph=para_of[a.cue[0]]))
@@ -108,10 +128,25 @@ def _drafts_from_attributions(parsed: Parsed, atts: list[Attribution], quoted: l
 # ---------------------------------------------------------------- quotations nobody covered
 
 
-def _covered(q: Quoted, drafts: list[Draft]) -> bool:
-    """True when one draft holds at least half of the quotation."""
-    size = q.end - q.start
-    return any(min(d.end, q.end) - max(d.start, q.start) >= size / 2 for d in drafts)
+class _Cover:
+    """Drafts filed by the stretches of text they touch, to ask which one holds a quotation (linear, not all pairs)."""
+
+    STRETCH = 512
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.filed: dict[int, list[Draft]] = {}
+        for d in drafts:
+            self.add(d)
+
+    def add(self, d: Draft) -> None:
+        for k in range(d.start // self.STRETCH, d.end // self.STRETCH + 1):
+            self.filed.setdefault(k, []).append(d)
+
+    def covers(self, q: Quoted) -> bool:
+        """True when one draft holds at least half of the quotation (such a draft touches it)."""
+        size = q.end - q.start
+        return any(min(d.end, q.end) - max(d.start, q.start) >= size / 2
+                   for k in range(q.start // self.STRETCH, q.end // self.STRETCH + 1) for d in self.filed.get(k, ()))
 
 
 def _drafts_for_quotations(parsed: Parsed, text: str, quoted: list[Quoted], drafts: list[Draft],
@@ -119,8 +154,12 @@ def _drafts_for_quotations(parsed: Parsed, text: str, quoted: list[Quoted], draf
     """Drafts for the quotations no attribution covered (new drafts, in text order)."""
     paras = paragraphs(text)
     out: list[Draft] = []
+    cover, filed = _Cover(drafts), 0
     for q in quoted:
-        if _covered(q, drafts) or _covered(q, out):
+        for d in out[filed:]:  # the draft made for the quotation before
+            cover.add(d)
+        filed = len(out)
+        if cover.covers(q):
             continue
         line_end = paras[q.paragraph][1] if q.paragraph < len(paras) else len(text)
         src = dash_source(parsed, text, q, line_end) or byline_source(parsed, text, q, paras)

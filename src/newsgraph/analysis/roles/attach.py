@@ -94,7 +94,8 @@ def _roles_at(parsed: Parsed, root: int, first: int, last: int) -> list[tuple[in
             found.append((lo, min(hi, first), head.i))
     found += _comma_appositions(parsed, first, last)
     # the title before the name: "the author Simon Shuster", "German Chancellor Olaf Scholz"
-    mods = [k for k in range(first) if toks[k].head in range(first, last) and toks[k].sent == me.sent
+    mods = [k for k in range(parsed.sentences[me.sent].first, first) if toks[k].head in range(first, last)
+            and toks[k].sent == me.sent
             and toks[k].dep in ("compound", "amod", "nmod", "poss")]
     if mods:
         lo = min(parsed.subtree(k)[0] for k in mods)
