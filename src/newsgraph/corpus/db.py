@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
+from newsgraph.corpus.incremental import resolve_new
 from newsgraph.corpus.queries import (
     UnknownActor,
     actor_file,
@@ -27,7 +28,7 @@ from newsgraph.corpus.queries import (
     list_quotes,
     timeline,
 )
-from newsgraph.corpus.schema import connect
+from newsgraph.corpus.schema import RESOLVER_VERSION, connect
 from newsgraph.corpus.write import insert_analysis, known_hashes, rebuild_derived
 from newsgraph.model import Analysis
 
@@ -58,14 +59,23 @@ class Database:
     # -- writing ---------------------------------------------------------------
 
     def add(self, analyses: Iterable[Analysis], authors: Mapping[str, str | None] | None = None) -> list[str]:
-        """Store analyses in one transaction; the ids of the documents that were new (duplicates are skipped)."""
+        """Store analyses in one transaction; the ids of the documents that were new (duplicates are skipped).
+
+        The new articles are resolved against the stored actors and events in the same
+        transaction (``incremental.py``): a store is always resolved, whatever stops it.
+        """
         added: list[str] = []
+        current = self._resolver_current()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for analysis in analyses:
                 doc_id = insert_analysis(self.conn, analysis, (authors or {}).get(analysis.document.id))
                 if doc_id is not None:
                     added.append(doc_id)
+            if current and added:
+                resolve_new(self.conn, added)
+            elif added:
+                self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -77,12 +87,16 @@ class Database:
         return known_hashes(self.conn)
 
     def resolve(self) -> None:
-        """Re-resolve actors, merged events and the network from every stored article."""
+        """Re-resolve actors, merged events and the network from every stored article (``resolve --all``)."""
         rebuild_derived(self.conn)
 
+    def _resolver_current(self) -> bool:
+        """Whether the derived tables are whole and were built by this version's resolver."""
+        meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('resolved', 'resolver')"))
+        return meta.get("resolved") == "1" and meta.get("resolver") == RESOLVER_VERSION
+
     def _ready(self) -> sqlite3.Connection:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
-        if row is None or row[0] != "1":
+        if not self._resolver_current():
             self.resolve()
         return self.conn
 

@@ -198,7 +198,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     finally:
         if progress:
             progress.stop()
-    store.resolve()
+    store._ready()  # each batch was resolved as it was stored; a store from an older resolver is rebuilt here
     return summary
 
 
