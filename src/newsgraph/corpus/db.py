@@ -18,6 +18,7 @@ from typing import Any
 from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
 from newsgraph.corpus.incremental import resolve_new
 from newsgraph.corpus.queries import (
+    FILE_LIMIT,
     UnknownActor,
     actor_file,
     corpus_counts,
@@ -109,32 +110,33 @@ class Database:
         """How many documents, actors, events and quotes the store holds."""
         return corpus_counts(self._ready())
 
-    def documents(self) -> list[dict[str, Any]]:
-        """Every document's metadata, in the order ingested."""
-        return documents(self.conn)
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The documents' metadata, in the order ingested (a page of them)."""
+        return documents(self.conn, limit, offset)
 
-    def actors(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def actors(self, type: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The actors (name, type, documents), most reported first; only one type if given."""
-        return list_actors(self._ready(), type, limit)
+        return list_actors(self._ready(), type, limit, offset)
 
-    def actor(self, name: str) -> dict[str, Any]:
-        """One actor: name, type, aliases, roles, documents, events, quotes, connections."""
+    def actor(self, name: str, limit: int | None = FILE_LIMIT) -> dict[str, Any]:
+        """One actor: name, type, aliases, roles, counts, and the first ``limit`` documents, events, quotes, links."""
         actor_id = self._actor_id(name)
         assert actor_id is not None
-        return actor_file(self.conn, actor_id)
+        return actor_file(self.conn, actor_id, limit)
 
-    def events(self, type: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    def events(self, type: str | None = None, actor: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
         """The events merged across articles, each with its documents, by date."""
-        return list_events(self._ready(), type, self._actor_id(actor))
+        return list_events(self._ready(), type, self._actor_id(actor), limit=limit, offset=offset)
 
     def timeline(self, actor: str | None = None, since: str | None = None,
-                 until: str | None = None) -> list[dict[str, Any]]:
+                 until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Events (and an actor's quotes) in date order, within ``since``..``until`` when given."""
-        return timeline(self._ready(), self._actor_id(actor), since, until)
+        return timeline(self._ready(), self._actor_id(actor), since, until, limit, offset)
 
-    def quotes(self, by: str | None = None) -> list[dict[str, Any]]:
+    def quotes(self, by: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The quotes, by date; only one speaker's if given."""
-        return list_quotes(self._ready(), self._actor_id(by))
+        return list_quotes(self._ready(), self._actor_id(by), limit, offset)
 
     def network(self, actor: str | None = None, depth: int = 1) -> dict[str, Any]:
         """The actor network's nodes and edges, whole or around one actor."""

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
 
 from newsgraph.analysis.entities.names import country_named, name_key
 from newsgraph.corpus.resolve import (
@@ -48,6 +49,7 @@ from newsgraph.corpus.resolve import (
 )
 from newsgraph.lexicon import table
 
+T = TypeVar("T")
 SEATS_TABLE = "corpus/seats_of_government"
 _CHUNK = 400  # ids per IN (...) list, well under SQLite's limit on bound parameters
 _WINDOW_DAYS = 4  # a happening's date lies within 2 days of its first mention, which lies within 2 of a new one
@@ -89,7 +91,7 @@ def actor_record(rows: Sequence[EntityRow], weights: Sequence[int]) -> tuple[str
     return actor_name(expanded), type_, [(a, k, counts[a]) for a, k in sorted(keys)]
 
 
-def _chunks(items: Sequence[str] | Sequence[int]) -> Iterable[list[str] | list[int]]:
+def _chunks(items: Sequence[T]) -> Iterable[list[T]]:
     for i in range(0, len(items), _CHUNK):
         yield list(items[i:i + _CHUNK])
 
