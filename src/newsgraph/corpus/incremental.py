@@ -22,6 +22,7 @@ differences are measured in ``tests/corpus/test_incremental.py``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -77,10 +78,15 @@ def entity_keys(row: EntityRow) -> set[str]:
     return keys
 
 
+def form_of(row: EntityRow) -> str:
+    """The key of what an entity looks like to the resolver (name, type, aliases, roles): alike ones go in as one."""
+    blob = json.dumps([row.name, row.type, row.aliases, row.roles], ensure_ascii=False)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+
+
 def actor_record(rows: Sequence[EntityRow], weights: Sequence[int]) -> tuple[str, str, list[tuple[str, str, int]]]:
     """An actor's name, type and (alias, lookup key, count) rows, from its entities (each standing for ``weight``)."""
-    expanded = [r for r, w in zip(rows, weights, strict=True) for _ in range(w)]
-    type_ = actor_type(expanded)
+    type_ = actor_type(rows, weights)
     counts: Counter[str] = Counter()
     for r, w in zip(rows, weights, strict=True):
         for a in dict.fromkeys((r.name, *r.aliases)):
@@ -88,7 +94,7 @@ def actor_record(rows: Sequence[EntityRow], weights: Sequence[int]) -> tuple[str
     keys = {(a, k) for a in counts for k in (name_key(a), person_key(a)) if k}
     if type_ == PERSON:  # so that `actor Witkoff` finds Steve Witkoff
         keys |= {(a, k.rsplit(" ", 1)[1]) for a, k in list(keys) if " " in k}
-    return actor_name(expanded), type_, [(a, k, counts[a]) for a, k in sorted(keys)]
+    return actor_name(rows, weights), type_, [(a, k, counts[a]) for a, k in sorted(keys)]
 
 
 def _chunks(items: Sequence[T]) -> Iterable[list[T]]:
@@ -101,47 +107,61 @@ def _marks(n: int) -> str:
 
 
 @dataclass(slots=True)
-class _Rep:
-    """One entity standing in for every entity of an actor that looks just like it."""
+class Form:
+    """One entity standing in for every entity of an actor that looks just like it (``n`` of them)."""
 
     row: EntityRow
-    actor: int | None  # None: a new article's entity
-    members: list[tuple[str, str]] = field(default_factory=list)
+    form: str
+    n: int
+    actor: int | None = None  # None: a new article's entity
+    new: list[tuple[str, str]] = field(default_factory=list)  # the new articles' entities among them
 
 
-def _load_rows(conn: sqlite3.Connection, where: str, args: Sequence[object],
-               with_actor: bool) -> list[tuple[int | None, EntityRow]]:
-    """Entities (with their roles, the role's "of" by name) selected by ``where`` over ``e``/``m``."""
-    join = "JOIN actor_entities m USING (doc_id, eid) " if with_actor else ""
-    actor_col = "m.actor_id" if with_actor else "NULL"
-    roles: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
-    for d, e, title, of in conn.execute(
-            f"SELECT r.doc_id, r.eid, r.title, o.name FROM entities e {join}"
-            "JOIN roles r ON r.doc_id = e.doc_id AND r.eid = e.eid "
-            f"LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.eid = r.of_eid WHERE {where} ORDER BY r.rowid", args):
-        roles[(d, e)].append((title, of))
-    return [(actor, EntityRow(d, e, n, t, tuple(json.loads(a)), tuple(roles.get((d, e), ()))))
-            for actor, d, e, n, t, a in conn.execute(
-                f"SELECT {actor_col}, e.doc_id, e.eid, e.name, e.type, e.aliases FROM entities e {join}"
-                f"WHERE {where} ORDER BY e.doc_id, e.eid", args)]
+def forms_of(rows: Iterable[EntityRow]) -> list[Form]:
+    """The rows grouped by form, each form's first row standing for it, in order of first appearance."""
+    out: dict[str, Form] = {}
+    for row in rows:
+        key = form_of(row)
+        if key in out:
+            out[key].n += 1
+        else:
+            out[key] = Form(row, key, 1)
+    return list(out.values())
 
 
-def _existing_reps(conn: sqlite3.Connection, actor_ids: list[int]) -> list[_Rep]:
-    reps: dict[tuple[object, ...], _Rep] = {}
+def _new_rows(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[EntityRow]:
+    """The new articles' entities, their roles' "of" by name."""
+    out: list[EntityRow] = []
+    for chunk in _chunks(list(doc_ids)):
+        marks = _marks(len(chunk))
+        roles: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
+        for d, e, title, of in conn.execute(
+                "SELECT r.doc_id, r.eid, r.title, o.name FROM roles r "
+                "LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.eid = r.of_eid "
+                f"WHERE r.doc_id IN ({marks}) ORDER BY r.rowid", chunk):
+            roles[(d, e)].append((title, of))
+        out += [EntityRow(d, e, n, t, tuple(json.loads(a)), tuple(roles.get((d, e), ())))
+                for d, e, n, t, a in conn.execute(
+                    f"SELECT doc_id, eid, name, type, aliases FROM entities WHERE doc_id IN ({marks}) "
+                    "ORDER BY doc_id, eid", chunk)]
+    return out
+
+
+def _stored_forms(conn: sqlite3.Connection, actor_ids: list[int]) -> list[Form]:
+    out = []
     for chunk in _chunks(actor_ids):
-        for actor, row in _load_rows(conn, f"m.actor_id IN ({_marks(len(chunk))})", chunk, with_actor=True):
-            signature = (actor, row.name, row.type, row.aliases, row.roles)
-            rep = reps.get(signature)
-            if rep is None:
-                rep = reps[signature] = _Rep(row, actor)
-            rep.members.append((row.doc_id, row.eid))
-    return list(reps.values())
+        for actor, form, d, e, name, type_, aliases, roles, n in conn.execute(
+                "SELECT actor_id, form, doc_id, eid, name, type, aliases, roles, n FROM actor_forms "
+                f"WHERE actor_id IN ({_marks(len(chunk))}) ORDER BY actor_id, form", chunk):
+            row = EntityRow(d, e, name, type_, tuple(json.loads(aliases)),
+                            tuple((t, of) for t, of in json.loads(roles)))
+            out.append(Form(row, form, n, actor))
+    return out
 
 
 def _candidate_actors(conn: sqlite3.Connection, keys: set[str]) -> list[int]:
     found: set[int] = set()
-    ordered = sorted(keys)
-    for chunk in _chunks(ordered):
+    for chunk in _chunks(sorted(keys)):
         found |= {a for (a,) in conn.execute(
             f"SELECT actor_id FROM actor_keys WHERE key IN ({_marks(len(chunk))})", chunk)}
     return sorted(found)
@@ -152,64 +172,114 @@ def resolve_new_actors(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> set[
 
     Returns the stored documents (not the new ones) whose entities an actor merge or split moved.
     """
-    new: list[_Rep] = []
-    for chunk in _chunks(list(doc_ids)):
-        for _, row in _load_rows(conn, f"e.doc_id IN ({_marks(len(chunk))})", chunk, with_actor=False):
-            new.append(_Rep(row, None, [(row.doc_id, row.eid)]))
-    if not new:
+    rows = _new_rows(conn, doc_ids)
+    if not rows:
         return set()
-    keys = set().union(*(entity_keys(r.row) for r in new))
-    reps = sorted(_existing_reps(conn, _candidate_actors(conn, keys)) + new,
-                  key=lambda r: (r.row.doc_id, r.row.eid))
-    groups = resolve_actors([r.row for r in reps])
+    new: dict[str, Form] = {}
+    for row in rows:
+        f = new.setdefault(form_of(row), Form(row, form_of(row), 0))
+        f.n += 1
+        f.new.append((row.doc_id, row.eid))
+    keys = set().union(*(entity_keys(f.row) for f in new.values()))
+    forms = sorted(_stored_forms(conn, _candidate_actors(conn, keys)) + list(new.values()),
+                   key=lambda f: (f.row.doc_id, f.row.eid))
+    groups = resolve_actors([f.row for f in forms])
     next_id = (conn.execute("SELECT MAX(actor_id) FROM actors").fetchone()[0] or 0) + 1
     claimed: set[int] = set()
-    changed_docs: set[str] = set()
-    touched: dict[int, list[_Rep]] = {}
-    old_ids = {r.actor for r in reps if r.actor is not None}
+    moved_docs: set[str] = set()
+    writes = _Writes()
+    added: list[tuple[str, str, int, str]] = []
+    old_ids = {f.actor for f in forms if f.actor is not None}
+    assigned: list[tuple[int, list[Form], Counter[int]]] = []
     for group in sorted(groups, key=min):
-        mine = [reps[i] for i in group]
+        mine = [forms[i] for i in group]
         weight: Counter[int] = Counter()
-        for r in mine:
-            if r.actor is not None:
-                weight[r.actor] += len(r.members)
+        for f in mine:
+            if f.actor is not None:
+                weight[f.actor] += f.n
         keep = [a for a, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0])) if a not in claimed]
         if keep:
             actor_id = keep[0]
         else:
             actor_id, next_id = next_id, next_id + 1
         claimed.add(actor_id)
-        moved = [r for r in mine if r.actor != actor_id]
-        if not moved:
+        assigned.append((actor_id, mine, weight))
+    losers = {f.actor for actor_id, mine, _ in assigned for f in mine if f.actor not in (None, actor_id)}
+    for actor_id, mine, weight in assigned:
+        if all(f.actor == actor_id for f in mine) and actor_id not in losers:
             continue
-        touched[actor_id] = mine
-        for r in moved:
-            if r.actor is None:
-                conn.executemany("INSERT INTO actor_entities VALUES (?,?,?)", [(d, e, actor_id) for d, e in r.members])
-            else:
-                conn.executemany("UPDATE actor_entities SET actor_id = ? WHERE doc_id = ? AND eid = ?",
-                                 [(actor_id, d, e) for d, e in r.members])
-                changed_docs |= {d for d, _ in r.members}
-    gone = sorted(old_ids - claimed)
-    for actor_id in gone:
-        for derived in ("actors", "actor_aliases", "actor_keys"):
+        for f in mine:
+            if f.actor is None:
+                added += [(d, e, actor_id, f.form) for d, e in f.new]
+            elif f.actor != actor_id:
+                moved_docs |= {d for (d,) in conn.execute(
+                    "SELECT doc_id FROM actor_entities WHERE actor_id = ? AND form = ?", (f.actor, f.form))}
+                conn.execute("UPDATE actor_entities SET actor_id = ? WHERE actor_id = ? AND form = ?",
+                             (actor_id, f.actor, f.form))
+        new_docs = len({d for f in mine for d, _ in f.new})
+        if set(weight) == {actor_id} and actor_id not in losers:  # only new entities joined it
+            n_docs = conn.execute("SELECT n_docs FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        elif weight:
+            n_docs = conn.execute("SELECT COUNT(DISTINCT doc_id) FROM actor_entities WHERE actor_id = ?",
+                                  (actor_id,)).fetchone()[0]
+        else:
+            n_docs = 0
+        writes.actor(actor_id, mine, n_docs + new_docs)
+    conn.executemany("INSERT INTO actor_entities VALUES (?,?,?,?)", added)
+    writes.flush(conn)
+    for actor_id in sorted(old_ids - claimed):
+        for derived in ("actors", "actor_aliases", "actor_keys", "actor_forms"):
             conn.execute(f"DELETE FROM {derived} WHERE actor_id = ?", (actor_id,))
-    for actor_id in sorted(touched):
-        write_actor(conn, actor_id, touched[actor_id])
-    return changed_docs
+    return moved_docs - set(doc_ids)
 
 
-def write_actor(conn: sqlite3.Connection, actor_id: int, reps: Sequence[_Rep]) -> None:
-    """(Re)write one actor's record, aliases and lookup keys from all of its entities."""
-    rows = [r.row for r in reps]
-    name, type_, aliases = actor_record(rows, [len(r.members) for r in reps])
-    n_docs = len({d for r in reps for d, _ in r.members})
-    conn.execute("INSERT OR REPLACE INTO actors VALUES (?,?,?,?)", (actor_id, name, type_, n_docs))
-    conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor_id,))
-    conn.executemany("INSERT INTO actor_aliases VALUES (?,?,?,?)", [(actor_id, a, k, n) for a, k, n in aliases])
-    conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", (actor_id,))
-    keys = sorted(set().union(*(entity_keys(r) for r in rows)))
-    conn.executemany("INSERT INTO actor_keys VALUES (?,?)", [(actor_id, k) for k in keys])
+@dataclass(slots=True)
+class _Writes:
+    """The derived rows of many actors, written together (one statement per table, not per actor)."""
+
+    actors: list[tuple[object, ...]] = field(default_factory=list)
+    aliases: list[tuple[object, ...]] = field(default_factory=list)
+    keys: list[tuple[object, ...]] = field(default_factory=list)
+    forms: list[tuple[object, ...]] = field(default_factory=list)
+    cleared: list[tuple[int]] = field(default_factory=list)
+
+    def actor(self, actor_id: int, forms: Sequence[Form], n_docs: int) -> None:
+        """One actor's record, forms, aliases and lookup keys, from all of its forms (alike ones merged)."""
+        merged: dict[str, Form] = {}
+        for f in sorted(forms, key=lambda f: (f.row.doc_id, f.row.eid)):
+            if f.form in merged:
+                merged[f.form].n += f.n
+            else:
+                merged[f.form] = Form(f.row, f.form, f.n, actor_id)
+        mine = list(merged.values())
+        name, type_, aliases = actor_record([f.row for f in mine], [f.n for f in mine])
+        self.actors.append((actor_id, name, type_, n_docs))
+        self.details(actor_id, mine, aliases)
+
+    def details(self, actor_id: int, forms: Sequence[Form], aliases: Sequence[tuple[str, str, int]]) -> None:
+        """An actor's aliases, lookup keys and forms."""
+        self.cleared.append((actor_id,))
+        self.aliases += [(actor_id, a, k, n) for a, k, n in aliases]
+        self.keys += [(actor_id, k) for k in sorted(set().union(*(entity_keys(f.row) for f in forms)))]
+        self.forms += [(actor_id, f.form, f.row.doc_id, f.row.eid, f.row.name, f.row.type,
+                        json.dumps(list(f.row.aliases), ensure_ascii=False),
+                        json.dumps([list(r) for r in f.row.roles], ensure_ascii=False), f.n) for f in forms]
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        for derived in ("actor_aliases", "actor_keys", "actor_forms"):
+            conn.executemany(f"DELETE FROM {derived} WHERE actor_id = ?", self.cleared)
+        conn.executemany("INSERT OR REPLACE INTO actors VALUES (?,?,?,?)", self.actors)
+        conn.executemany("INSERT INTO actor_aliases VALUES (?,?,?,?)", self.aliases)
+        conn.executemany("INSERT INTO actor_keys VALUES (?,?)", self.keys)
+        conn.executemany("INSERT INTO actor_forms VALUES (?,?,?,?,?,?,?,?,?)", self.forms)
+
+
+def insert_actor_details(conn: sqlite3.Connection, actor_id: int, forms: Sequence[Form],
+                         aliases: Sequence[tuple[str, str, int]]) -> None:
+    """An actor's aliases, lookup keys and forms (its record is written by the caller)."""
+    writes = _Writes()
+    writes.details(actor_id, forms, aliases)
+    writes.flush(conn)
 
 
 # -- events -------------------------------------------------------------------

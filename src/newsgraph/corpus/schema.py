@@ -57,7 +57,10 @@ DERIVED_TABLES = """
 CREATE TABLE IF NOT EXISTS actors(
     actor_id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, n_docs INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_entities(
-    doc_id TEXT NOT NULL, eid TEXT NOT NULL, actor_id INTEGER NOT NULL, PRIMARY KEY(doc_id, eid));
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, actor_id INTEGER NOT NULL, form TEXT NOT NULL, PRIMARY KEY(doc_id, eid));
+CREATE TABLE IF NOT EXISTS actor_forms(actor_id INTEGER NOT NULL, form TEXT NOT NULL, doc_id TEXT NOT NULL,
+    eid TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY(actor_id, form));
 CREATE TABLE IF NOT EXISTS actor_aliases(actor_id INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL,
     n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS happenings(
@@ -77,7 +80,7 @@ CREATE INDEX IF NOT EXISTS aliases_by_actor ON actor_aliases(actor_id);
 CREATE INDEX IF NOT EXISTS happenings_by_date ON happenings(date, event_id);
 CREATE INDEX IF NOT EXISTS happenings_by_type ON happenings(type, date, event_id);
 CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id);
-CREATE INDEX IF NOT EXISTS actor_entities_by_actor ON actor_entities(actor_id);
+CREATE INDEX IF NOT EXISTS actor_entities_by_form ON actor_entities(actor_id, form);
 CREATE INDEX IF NOT EXISTS aliases_by_key ON actor_aliases(key);
 CREATE INDEX IF NOT EXISTS happening_mentions_by_event ON happening_mentions(event_id);
 CREATE INDEX IF NOT EXISTS happening_actors_by_actor ON happening_actors(actor_id);
@@ -85,7 +88,7 @@ CREATE INDEX IF NOT EXISTS edges_by_a ON edges(a);
 CREATE INDEX IF NOT EXISTS edges_by_b ON edges(b);
 """
 
-DERIVED = ("actors", "actor_entities", "actor_aliases", "actor_keys", "happenings", "happening_mentions",
+DERIVED = ("actors", "actor_entities", "actor_forms", "actor_aliases", "actor_keys", "happenings", "happening_mentions",
            "happening_actors", "edges")
 
 
@@ -97,6 +100,11 @@ def connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")  # readers go on while an ingest writes
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps every commit atomic; fsync per checkpoint
     conn.execute("PRAGMA foreign_keys=OFF")
+    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(actor_entities)")}
+    if columns and "form" not in columns:  # derived by an older resolver: dropped, rebuilt when next used
+        for table in DERIVED:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
     conn.executescript(ARTICLE_TABLES + DERIVED_TABLES)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('resolved', '1')")

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newsgraph.analysis.entities.names import country_named, name_key
-from newsgraph.corpus.incremental import actor_record, entity_keys
+from newsgraph.corpus.incremental import actor_record, form_of, forms_of, insert_actor_details
 from newsgraph.corpus.resolve import (
     EntityRow,
     EventRow,
@@ -157,20 +157,18 @@ def _write_actors(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     rows = _entity_rows(conn)
     groups = sorted(resolve_actors(rows), key=lambda g: -len({rows[i].doc_id for i in g}))
     actor_of: dict[tuple[str, str], int] = {}
-    actors, members, aliases, keys = [], [], [], []
+    actors, members = [], []
     for n, group in enumerate(groups, start=1):
         mine = [rows[i] for i in group]
-        name, type_, named = actor_record(mine, [1] * len(mine))
+        forms = forms_of(mine)
+        name, type_, aliases = actor_record([f.row for f in forms], [f.n for f in forms])
         actors.append((n, name, type_, len({r.doc_id for r in mine})))
-        aliases += [(n, a, k, count) for a, k, count in named]
-        keys += [(n, k) for k in sorted(set().union(*(entity_keys(r) for r in mine)))]
+        insert_actor_details(conn, n, forms, aliases)
         for r in mine:
             actor_of[(r.doc_id, r.eid)] = n
-            members.append((r.doc_id, r.eid, n))
+            members.append((r.doc_id, r.eid, n, form_of(r)))
     conn.executemany("INSERT INTO actors VALUES (?,?,?,?)", actors)
-    conn.executemany("INSERT INTO actor_entities VALUES (?,?,?)", members)
-    conn.executemany("INSERT INTO actor_aliases VALUES (?,?,?,?)", aliases)
-    conn.executemany("INSERT INTO actor_keys VALUES (?,?)", keys)
+    conn.executemany("INSERT INTO actor_entities VALUES (?,?,?,?)", members)
     return actor_of
 
 
