@@ -202,7 +202,7 @@ def iter_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: in
     """``list_quotes`` a chunk at a time; ``since``/``until`` bound the article's date; only dated or undated."""
     cols = "q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind"
     if actor_id is None:
-        sql = (f"SELECT {cols} FROM documents d JOIN quotes q ON q.doc_id = d.doc_id "
+        sql = (f"SELECT {cols} FROM documents d CROSS JOIN quotes q ON q.doc_id = d.doc_id "  # by date, then quotes
                "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
                "LEFT JOIN actors a ON a.actor_id = m.actor_id WHERE 1")
         args: list[Any] = []
