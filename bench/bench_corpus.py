@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -44,7 +45,7 @@ OUT = ROOT / "bench" / "out"
 CORPUS = Path(os.environ.get("NEWSGRAPH_CORPUS", "/work/shared/corpora/bbc.jsonl"))
 ANALYSES = OUT / "bbc-analyses.jsonl"
 SIZES = {"2k": 2_000, "10k": 10_000, "100k": 100_000}
-BATCH = 500
+BATCH = int(os.environ.get("NEWSGRAPH_BENCH_BATCH", "500"))
 BIN = Path(sys.executable).parent / "newsgraph"
 
 
@@ -103,18 +104,15 @@ def build(sizes: list[str]) -> None:
     previous: Path | None = None
     for size in sizes:
         db = store_path(size)
-        if db.exists():
-            print(f"{db.name} exists: kept")
-        else:
-            if previous is not None:
-                shutil.copyfile(previous, db)
-            print(f"building {db.name}")
-            grow(db, base, min(SIZES[size], len(base)) if size == "2k" else SIZES[size])
+        if not db.exists() and previous is not None:
+            shutil.copyfile(previous, db)
+        print(f"building {db.name} (a stopped build carries on)")
+        grow(db, base, min(SIZES[size], len(base)) if size == "2k" else SIZES[size])
         previous = db
 
 
-def sample(n: int = 10) -> list[dict[str, object]]:
-    """``n`` articles drawn across the corpus (every topic, the longest among them), made new."""
+def sample(n: int = 10, k: int = 0) -> list[dict[str, object]]:
+    """``n`` articles drawn across the corpus (every topic, the longest among them), made new (``k``: which draw)."""
     records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
     by_topic: dict[str, list[dict[str, object]]] = {}
     for r in records:
@@ -123,14 +121,24 @@ def sample(n: int = 10) -> list[dict[str, object]]:
     topics = sorted(by_topic)
     while len(picked) < n:
         group = by_topic[topics[len(picked) % len(topics)]]
-        picked.append(group[(len(picked) * 37) % len(group)])
-    return [{**r, "id": f"{r['id']}~new", "text": f"{r['text']}\n\nA later edition."} for r in picked]
+        picked.append(group[(len(picked) * 37 + k * 101) % len(group)])
+    return [{**r, "id": f"{r['id']}~new{k}", "text": f"{r['text']}\n\nA later edition, number {k}."}
+            for r in picked]
 
 
-def run(args: list[str]) -> float:
+def run(args: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one command: on a loaded machine the CPU time is the steadier."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def med(values: list[tuple[float, float]]) -> str:
+    return (f"{statistics.median(v[0] for v in values):.2f} | "
+            f"{statistics.median(v[1] for v in values):.2f}")
 
 
 def peak_kb(args: list[str]) -> tuple[float, int]:
@@ -174,8 +182,6 @@ def measure(sizes: list[str], runs: int) -> None:
     print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
     base_cmd = [str(BIN), "--version"]
     with tempfile.TemporaryDirectory() as tmp:
-        ten = Path(tmp) / "ten.jsonl"
-        ten.write_text("".join(json.dumps(r) + "\n" for r in sample()), encoding="utf-8")
         for size in sizes:
             db = store_path(size)
             conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -186,34 +192,43 @@ def measure(sizes: list[str], runs: int) -> None:
             print(f"\n## {size}: {n_docs} articles, {n_actors} actors, {n_events} merged events, "
                   f"store {db.stat().st_size / 1e6:.0f} MB  (load {os.getloadavg()[0]:.1f})")
             commands = queries(db)
-            times: dict[str, list[float]] = {label: [] for label, _ in commands}
-            baseline: list[float] = []
+            times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in commands}
+            baseline: list[tuple[float, float]] = []
             for _ in range(runs):  # interleaved: each round runs the baseline and every command once
                 baseline.append(run(base_cmd))
                 for label, args in commands:
                     times[label].append(run([str(BIN), *args]))
-            print(f"| command | median s | (baseline `newsgraph --version` {statistics.median(baseline):.2f} s) |")
+            print("| command | wall s (median) | CPU s (median) |")
             print("| --- | --- | --- |")
+            print(f"| baseline `newsgraph --version` | {med(baseline)} |")
             for label, _ in commands:
-                print(f"| `{label}` | {statistics.median(times[label]):.2f} | {max(times[label]):.2f} max |")
+                print(f"| `{label}` | {med(times[label])} |")
             ingest_s, analyze_s = [], []
-            for _ in range(runs):
-                copy = Path(tmp) / "copy.db"
-                shutil.copyfile(db, copy)
+            for k in range(runs):  # a different 10 each time, into the store itself (it grows by 10 a run)
+                ten = Path(tmp) / f"ten-{k}.jsonl"
+                ten.write_text("".join(json.dumps(r) + "\n" for r in sample(10, k)), encoding="utf-8")
                 analyze_s.append(run([str(BIN), "analyze", str(ten), "-o", str(Path(tmp) / "a.jsonl"), "-q"]))
-                ingest_s.append(run([str(BIN), "ingest", str(ten), "--db", str(copy), "-q"]))
-                copy.unlink()
-                for extra in (Path(str(copy) + "-wal"), Path(str(copy) + "-shm")):
-                    extra.unlink(missing_ok=True)
-            i, a = statistics.median(ingest_s), statistics.median(analyze_s)
-            print(f"| `ingest` 10 new articles | {i:.2f} | `analyze` of the same 10: {a:.2f} s; "
-                  f"the store's part {i - a:+.2f} s |")
+                ingest_s.append(run([str(BIN), "ingest", str(ten), "--db", str(db), "-q"]))
+            print(f"| `ingest` of 10 new articles | {med(ingest_s)} |")
+            print(f"| `analyze` of the same 10 (no store) | {med(analyze_s)} |")
+            store_part = statistics.median(i[1] - a[1] for i, a in zip(ingest_s, analyze_s, strict=True))
+            print(f"| the store's part of the ingest (CPU, ingest - analyze) | | {store_part:+.2f} |")
+            adds = []
+            base = cached()
+            with Database(db) as store:
+                for k in range(runs):  # the write and the resolution alone, in process: 10 analysed articles
+                    batch = [copy_of(base[(i * 211 + k) % len(base)], 900 + k) for i in range(10)]
+                    w, c = time.perf_counter(), time.process_time()
+                    store.add(batch)
+                    adds.append((time.perf_counter() - w, time.process_time() - c))
+            print(f"| `Database.add` of 10 analysed articles (write + incremental resolution) | {med(adds)} |")
             for fmt in ("plover", "gdelt", "gexf", "graphml", "neo4j"):
                 target = Path(tmp) / f"export.{fmt}"
                 seconds, kb = peak_kb([str(BIN), "export", "--format", fmt, "-o", str(target), "--db", str(db)])
                 size_mb = (sum(p.stat().st_size for p in target.iterdir()) if target.is_dir()
                            else target.stat().st_size) / 1e6
-                print(f"| `export {fmt}` | {seconds:.2f} | peak {kb / 1024:.0f} MB, output {size_mb:.0f} MB |")
+                print(f"| `export {fmt}` | {seconds:.2f} | | peak memory {kb / 1024:.0f} MB, "
+                      f"output {size_mb:.0f} MB |")
                 shutil.rmtree(target) if target.is_dir() else target.unlink()
 
 

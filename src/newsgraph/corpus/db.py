@@ -83,6 +83,10 @@ class Database:
             raise
         return added
 
+    def has_hash(self, digest: str) -> bool:
+        """Whether an article with this content hash is already stored (an index lookup)."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone() is not None
+
     def known_hashes(self) -> set[str]:
         """The content hashes of the articles already stored."""
         return known_hashes(self.conn)
