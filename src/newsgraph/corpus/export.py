@@ -108,6 +108,7 @@ def _with_codes(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[
                                                  f"WHERE event_id IN ({marks}) ORDER BY event_id, side, actor_id",
                                                  ids):
         sides[event_id][side].append(actor_id)
+    _doc_meta(conn, events)
     for event_id, e in zip(ids, events, strict=True):
         codes = cameo.get(event_id)
         e["cameo"] = codes.most_common(1)[0][0] if codes else cameo_root(e["type"], e["mode"])
@@ -115,16 +116,26 @@ def _with_codes(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> list[
     return events
 
 
-def _doc_meta(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None, str | None]]:
-    return {d: (u, s, p) for d, u, s, p in conn.execute("SELECT doc_id, url, source, published FROM documents")}
+def _doc_meta(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+    """Each event's ``doc_meta``: its documents' (url, source, published), looked up for this chunk only."""
+    wanted = sorted({d for e in events for d in e["documents"]})
+    meta: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        meta.update((d, (u, s, p)) for d, u, s, p in conn.execute(
+            f"SELECT doc_id, url, source, published FROM documents WHERE doc_id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    for e in events:
+        e["doc_meta"] = {d: meta[d] for d in e["documents"]}
 
 
 def export_plover(store: Database, output: Path) -> Path:
     """PLOVER JSONL: one merged event a line, with its actors, countries, date, mode and sources."""
     conn = store._ready()
-    countries, meta = actor_countries(conn), _doc_meta(conn)
+    countries = actor_countries(conn)
     with output.open("w", encoding="utf-8") as f:
         for e in _events(conn):
+            meta = e["doc_meta"]
             record = {"id": e["id"], "date": e["date"], "event": e["type"], "mode": e["mode"], "cameo": e["cameo"],
                       "actor": e["source"], "actor_country": [countries.get(i) for i in e["source_ids"]],
                       "recipient": e["target"], "recipient_country": [countries.get(i) for i in e["target_ids"]],
@@ -140,7 +151,7 @@ def export_plover(store: Database, output: Path) -> Path:
 def export_gdelt(store: Database, output: Path) -> Path:
     """A GDELT-style event CSV: a row per merged event and actor pair, CAMEO codes, countries, date, source URL."""
     conn = store._ready()
-    countries, meta = actor_countries(conn), _doc_meta(conn)
+    countries = actor_countries(conn)
     names, types = {}, {}
     for i, n, t in conn.execute("SELECT actor_id, name, type FROM actors"):
         names[i], types[i] = n, t
@@ -149,7 +160,7 @@ def export_gdelt(store: Database, output: Path) -> Path:
         out.writerow(GDELT_COLUMNS)
         n = 0
         for e in _events(conn):
-            src, tgt = e["source_ids"], e["target_ids"]
+            src, tgt, meta = e["source_ids"], e["target_ids"], e["doc_meta"]
             pairs = [(s, t) for s in src for t in tgt] or [(s, -1) for s in src] or [(-1, t) for t in tgt]
             url = next((meta[d][0] for d in e["documents"] if meta[d][0]), e["documents"][0] if e["documents"] else "")
             sources = {meta[d][1] or d for d in e["documents"]}
