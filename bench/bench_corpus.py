@@ -178,7 +178,7 @@ def queries(db: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
-def measure(sizes: list[str], runs: int) -> None:
+def measure(sizes: list[str], runs: int, parts: set[str]) -> None:
     print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
     base_cmd = [str(BIN), "--version"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -191,7 +191,7 @@ def measure(sizes: list[str], runs: int) -> None:
             conn.close()
             print(f"\n## {size}: {n_docs} articles, {n_actors} actors, {n_events} merged events, "
                   f"store {db.stat().st_size / 1e6:.0f} MB  (load {os.getloadavg()[0]:.1f})")
-            commands = queries(db)
+            commands = queries(db) if "queries" in parts else []
             times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in commands}
             baseline: list[tuple[float, float]] = []
             for _ in range(runs):  # interleaved: each round runs the baseline and every command once
@@ -204,11 +204,14 @@ def measure(sizes: list[str], runs: int) -> None:
             for label, _ in commands:
                 print(f"| `{label}` | {med(times[label])} |")
             ingest_s, analyze_s = [], []
-            for k in range(runs):  # a different 10 each time, into the store itself (it grows by 10 a run)
+            draws = range(n_docs, n_docs + runs) if "ingest" in parts else range(0)  # 10 never stored before
+            for k in draws:  # into the store itself: it grows by 10 a run
                 ten = Path(tmp) / f"ten-{k}.jsonl"
                 ten.write_text("".join(json.dumps(r) + "\n" for r in sample(10, k)), encoding="utf-8")
                 analyze_s.append(run([str(BIN), "analyze", str(ten), "-o", str(Path(tmp) / "a.jsonl"), "-q"]))
                 ingest_s.append(run([str(BIN), "ingest", str(ten), "--db", str(db), "-q"]))
+            if "ingest" not in parts:
+                ingest_s = analyze_s = [(0.0, 0.0)]
             print(f"| `ingest` of 10 new articles | {med(ingest_s)} |")
             print(f"| `analyze` of the same 10 (no store) | {med(analyze_s)} |")
             store_part = statistics.median(i[1] - a[1] for i, a in zip(ingest_s, analyze_s, strict=True))
@@ -216,13 +219,14 @@ def measure(sizes: list[str], runs: int) -> None:
             adds = []
             base = cached()
             with Database(db) as store:
-                for k in range(runs):  # the write and the resolution alone, in process: 10 analysed articles
-                    batch = [copy_of(base[(i * 211 + k) % len(base)], 900 + k) for i in range(10)]
+                for k in draws:  # the write and the resolution alone, in process: 10 analysed articles
+                    batch = [copy_of(base[(i * 211 + k) % len(base)], 1000 + k) for i in range(10)]
                     w, c = time.perf_counter(), time.process_time()
                     store.add(batch)
                     adds.append((time.perf_counter() - w, time.process_time() - c))
-            print(f"| `Database.add` of 10 analysed articles (write + incremental resolution) | {med(adds)} |")
-            for fmt in ("plover", "gdelt", "gexf", "graphml", "neo4j"):
+            print(f"| `Database.add` of 10 analysed articles (write + incremental resolution) | "
+                  f"{med(adds or [(0.0, 0.0)])} |")
+            for fmt in ("plover", "gdelt", "gexf", "graphml", "neo4j") if "exports" in parts else ():
                 target = Path(tmp) / f"export.{fmt}"
                 seconds, kb = peak_kb([str(BIN), "export", "--format", fmt, "-o", str(target), "--db", str(db)])
                 size_mb = (sum(p.stat().st_size for p in target.iterdir()) if target.is_dir()
@@ -242,6 +246,7 @@ def main() -> None:
     ap.add_argument("step", choices=["analyse", "build", "measure"])
     ap.add_argument("--sizes", default="2k,10k,100k")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--parts", default="queries,ingest,exports", help="What to measure (comma-separated).")
     args = ap.parse_args()
     sizes = args.sizes.split(",")
     if args.step == "analyse":
@@ -249,7 +254,7 @@ def main() -> None:
     elif args.step == "build":
         build(sizes)
     else:
-        measure(sizes, args.runs)
+        measure(sizes, args.runs, set(args.parts.split(",")))
 
 
 if __name__ == "__main__":
