@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import math
 import sqlite3
 from collections import Counter, defaultdict
@@ -129,17 +130,22 @@ def _neighbours(conn: sqlite3.Connection, start: int, depth: int) -> set[int]:
     return seen
 
 
-def _subgraph(conn: sqlite3.Connection, nodes: set[int]) -> Graph:
-    """The links between these actors only."""
-    graph: Graph = defaultdict(dict)
-    wanted = sorted(nodes)
-    for k in range(0, len(wanted), 400):
-        chunk = wanted[k:k + 400]
-        for a, b, kind, doc in conn.execute(
-                f"SELECT a, b, kind, doc_id FROM edges WHERE a IN ({','.join('?' * len(chunk))})", chunk):
-            if b in nodes:
-                _add(graph, a, b, kind, doc)
-    return graph
+def _pairs_among(conn: sqlite3.Connection, nodes: set[int]) -> list[dict[str, Any]]:
+    """The links between these actors, one per pair (aggregated by SQLite, not loaded link by link).
+
+    The kinds are those ``write.document_links`` and the seats of government give: event, quote, role, context.
+    """
+    ids = json.dumps(sorted(nodes))
+    kinds = ("event", "quote", "role", "context")
+    out = []
+    sums = ", ".join(f"SUM(kind = '{k}')" for k in kinds)
+    for x, y, docs, *counts in conn.execute(
+            f"SELECT min(a, b) AS x, max(a, b) AS y, COUNT(DISTINCT doc_id), {sums} FROM edges "
+            "WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) AND a != b "
+            "GROUP BY x, y ORDER BY x, y", (ids, ids)):
+        out.append({"a": x, "b": y, "documents": docs,
+                    "kinds": {k: n for k, n in zip(kinds, counts, strict=True) if n}})
+    return out
 
 
 def network(conn: sqlite3.Connection, actor_id: int | None = None, depth: int = 1) -> dict[str, Any]:
@@ -147,13 +153,15 @@ def network(conn: sqlite3.Connection, actor_id: int | None = None, depth: int = 
     if actor_id is None:
         graph = load_graph(conn)
         nodes = set(graph)
+        info = _info(conn, nodes)
+        edges = [{"source": info[a][0], "target": info[b][0], "kinds": link_kinds(link),
+                  "documents": len(link.documents)}
+                 for a in sorted(nodes) for b, link in sorted(graph.get(a, {}).items()) if a < b and b in nodes]
     else:
         nodes = _neighbours(conn, actor_id, depth)
-        graph = _subgraph(conn, nodes)
-    info = _info(conn, nodes)
-    edges = [{"source": info[a][0], "target": info[b][0], "kinds": link_kinds(link),
-              "documents": len(link.documents)}
-             for a in sorted(nodes) for b, link in sorted(graph.get(a, {}).items()) if a < b and b in nodes]
+        info = _info(conn, nodes)
+        edges = [{"source": info[e["a"]][0], "target": info[e["b"]][0], "kinds": dict(sorted(e["kinds"].items())),
+                  "documents": e["documents"]} for e in _pairs_among(conn, nodes)]
     return {"nodes": [{"name": info[n][0], "type": info[n][1], "documents": info[n][2]} for n in sorted(nodes)
                       if n in info],
             "edges": edges}
