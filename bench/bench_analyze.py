@@ -26,14 +26,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load(corpus: Path, n: int) -> list[Document]:
-    docs = []
+    """``n`` distinct articles drawn evenly across the corpus (every topic, long ones too), not its first ``n``."""
+    seen: set[str] = set()
+    every = []
     with corpus.open(encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            docs.append(Document(id=str(d["id"]), text=d["text"], published=d.get("published")))
-            if len(docs) >= n:
-                break
-    return docs
+            if d["text"] not in seen:
+                seen.add(d["text"])
+                every.append(Document(id=str(d["id"]), text=d["text"], published=d.get("published")))
+    step = max(len(every) / n, 1.0)
+    return [every[int(i * step)] for i in range(min(n, len(every)))]
 
 
 def main() -> None:

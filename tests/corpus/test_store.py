@@ -121,7 +121,8 @@ def test_one_event_with_three_documents(outlets: Store) -> None:
 
 def test_actor_json_keys(outlets: Store) -> None:
     z = outlets.actor("Volodymyr Zelensky")
-    assert list(z) == ["name", "type", "aliases", "roles", "documents", "events", "quotes", "connections"]
+    assert list(z) == ["name", "type", "aliases", "roles", "documents", "events", "quotes", "connections",
+                       "counts"]
     assert z["quotes"][0]["text"] == "asked for missiles"
     assert {c["name"] for c in z["connections"]} >= {"Emmanuel Macron", "Ukraine"}
 

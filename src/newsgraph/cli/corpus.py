@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from newsgraph.cleantext import printable
 from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.dates import date_beside_value
 from newsgraph.corpus.graph import MAX_PATHS
@@ -46,6 +47,41 @@ def open_store(db: Path) -> Store:
         fail(str(err))
     except sqlite3.Error as err:
         fail(f"{db} is not a newsgraph corpus database: {err}")
+
+
+DEFAULT_LIMIT = 50  # a list fits a terminal page; --limit 0 for all
+
+
+def _check_limit(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """A click callback: ``--limit``'s value, 1 or more, or ``all`` (read as 0: no limit)."""
+    if str(value).lower() == "all":
+        return 0
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise click.BadParameter(f"{printable(str(value))[:40]!r} is not a count: give 1 or more, or 'all'")
+    return n
+
+
+def page_options(f: F) -> F:
+    """``--limit N`` (or ``all``) and ``--offset N``, the page of a list to print."""
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Skip this many first.")(f)
+    return click.option("--limit", default=str(DEFAULT_LIMIT), show_default=True, callback=_check_limit,
+                        metavar="N|all", help="At most this many (1 or more), or 'all'.")(f)
+
+
+def _limit(limit: int) -> int | None:
+    return limit or None
+
+
+def _more(shown: int, limit: int, offset: int) -> None:
+    """Say on stderr how to see more when a page came back full."""
+    if limit and shown == limit:
+        click.echo(f"(showing {offset + 1}-{offset + shown}; --offset {offset + shown} for the next page, "
+                   "--limit all for all)", err=True)
 
 
 def _ask(db: Path, question: Callable[[Store], Any]) -> Any:
@@ -128,18 +164,19 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
 
 @click.command()
 @click.option("--type", "type_", metavar="TYPE", help="Only actors of this type (PERSON, ORG, GPE, ...).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many (1 or more).")
+@page_options
 @db_option
 @json_option
-def actors(type_: str | None, limit: int | None, db: Path, as_json: bool) -> None:
+def actors(type_: str | None, limit: int, offset: int, db: Path, as_json: bool) -> None:
     """List the actors, most reported first (by number of documents).
 
     \b
     Example:
       newsgraph actors --type PERSON --limit 20
     """
-    answer = _ask(db, lambda s: s.actors(type_, limit))
+    answer = _ask(db, lambda s: s.actors(type_, _limit(limit), offset))
     _print(answer, as_json, lambda a: f"{a['documents']:>5}  {a['type']:<8} {a['name']}")
+    _more(len(answer), limit, offset)
 
 
 @click.command("map")
@@ -160,16 +197,18 @@ def map_command(limit: int | None, db: Path, as_json: bool) -> None:
 
 @click.command()
 @click.argument("name")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="At most this many documents, events, quotes and connections (0: all).")
 @db_option
 @json_option
-def actor(name: str, db: Path, as_json: bool) -> None:
+def actor(name: str, limit: int, db: Path, as_json: bool) -> None:
     """Everything about one actor: aliases, roles, documents, events, quotes, connections.
 
     \b
     Example:
       newsgraph actor Zelensky --json
     """
-    a = _ask(db, lambda s: s.actor(name))
+    a = _ask(db, lambda s: s.actor(name, _limit(limit)))
     if as_json:
         _print(a, True, str)
         return
@@ -177,7 +216,7 @@ def actor(name: str, db: Path, as_json: bool) -> None:
     say(f"  aliases: {', '.join(a['aliases'])}")
     for r in a["roles"]:
         say(f"  role: {r['title']}{' (' + r['of'] + ')' if r['of'] else ''}  {', '.join(r['dates'])}")
-    say(f"  events: {len(a['events'])}, quotes: {len(a['quotes'])}")
+    say(f"  events: {a['counts']['events']}, quotes: {a['counts']['quotes']}")
     say(f"  connections: {', '.join(c['name'] for c in a['connections'][:15])}")
 
 
@@ -185,49 +224,56 @@ def actor(name: str, db: Path, as_json: bool) -> None:
 @click.option("--actor", "actor_name", metavar="NAME", help="Only this actor's events and quotes.")
 @click.option("--since", callback=check_date, metavar="YYYY-MM-DD", help="From this date on.")
 @click.option("--until", callback=check_date, metavar="YYYY-MM-DD", help="Up to this date.")
+@page_options
 @db_option
 @json_option
-def timeline_command(actor_name: str | None, since: str | None, until: str | None, db: Path, as_json: bool) -> None:
+def timeline_command(actor_name: str | None, since: str | None, until: str | None, limit: int, offset: int,
+                     db: Path, as_json: bool) -> None:
     """What happened, in date order.
 
     \b
     Example:
       newsgraph timeline --actor Putin --since 2025-08-01 --until 2025-08-31
     """
-    answer = _ask(db, lambda s: s.timeline(actor_name, since, until))
+    answer = _ask(db, lambda s: s.timeline(actor_name, since, until, _limit(limit), offset))
     _print(answer, as_json, _event_line)
+    _more(len(answer), limit, offset)
 
 
 @click.command()
 @click.option("--type", "type_", metavar="TYPE", help="Only events of this PLOVER type (CONSULT, ASSAULT, ...).")
 @click.option("--actor", "actor_name", metavar="NAME", help="Only events this actor takes part in.")
+@page_options
 @db_option
 @json_option
-def events(type_: str | None, actor_name: str | None, db: Path, as_json: bool) -> None:
+def events(type_: str | None, actor_name: str | None, limit: int, offset: int, db: Path, as_json: bool) -> None:
     """List the events, merged across articles, each with its documents.
 
     \b
     Example:
       newsgraph events --type CONSULT --actor Trump --json
     """
-    answer = _ask(db, lambda s: s.events(type_, actor_name))
+    answer = _ask(db, lambda s: s.events(type_, actor_name, _limit(limit), offset))
     _print(answer, as_json, _event_line)
+    _more(len(answer), limit, offset)
 
 
 @click.command()
 @click.option("--by", metavar="NAME", help="Only what this actor said.")
+@page_options
 @db_option
 @json_option
-def quotes(by: str | None, db: Path, as_json: bool) -> None:
+def quotes(by: str | None, limit: int, offset: int, db: Path, as_json: bool) -> None:
     """List the quotes with their speakers and documents.
 
     \b
     Example:
       newsgraph quotes --by Soldatov
     """
-    answer = _ask(db, lambda s: s.quotes(by))
+    answer = _ask(db, lambda s: s.quotes(by, _limit(limit), offset))
     _print(answer, as_json, lambda q: f"{q['speaker'] or '?'}: \u201c{quoted_words(q['text'])}\u201d  "
                                     f"({q['document']})")
+    _more(len(answer), limit, offset)
 
 
 @click.command()
@@ -290,7 +336,28 @@ def export(fmt: str, output: Path, db: Path) -> None:
     say(f"wrote {written}", err=True)
 
 
-COMMANDS = (ingest, actors, actor, timeline_command, events, quotes, network, path, map_command, export)
+@click.command()
+@click.option("--all", "everything", is_flag=True, required=True,
+              help="Rebuild actors, merged events and the network from every stored article.")
+@db_option
+def resolve(everything: bool, db: Path) -> None:
+    """Rebuild the cross-article resolution whole (after the resolver's rules changed).
+
+    An ingest resolves its new articles against the store as it goes; this rebuilds
+    actors, merged events and the network from all the articles, as a new store would.
+
+    \b
+    Example:
+      newsgraph resolve --all --db news.db
+    """
+    if not everything:
+        fail("say --all: resolve rebuilds the whole store")
+    _ask(db, lambda s: s.resolve())
+    click.echo(f"resolved {db} whole", err=True)
+
+
+COMMANDS = (ingest, actors, actor, timeline_command, events, quotes, network, path, map_command, export,
+            resolve)
 
 
 def register(group: click.Group) -> None:

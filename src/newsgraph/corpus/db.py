@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
+from newsgraph.corpus.incremental import resolve_new
 from newsgraph.corpus.places import place_summary
 from newsgraph.corpus.queries import (
+    FILE_LIMIT,
     UnknownActor,
     actor_file,
     corpus_counts,
@@ -28,7 +30,7 @@ from newsgraph.corpus.queries import (
     list_quotes,
     timeline,
 )
-from newsgraph.corpus.schema import connect
+from newsgraph.corpus.schema import RESOLVER_VERSION, connect
 from newsgraph.corpus.write import insert_analysis, known_hashes, rebuild_derived
 from newsgraph.model import Analysis
 
@@ -64,31 +66,48 @@ class Database:
     # -- writing ---------------------------------------------------------------
 
     def add(self, analyses: Iterable[Analysis], authors: Mapping[str, str | None] | None = None) -> list[str]:
-        """Store analyses in one transaction; the ids of the documents that were new (duplicates are skipped)."""
+        """Store analyses in one transaction; the ids of the documents that were new (duplicates are skipped).
+
+        The new articles are resolved against the stored actors and events in the same
+        transaction (``incremental.py``): a store is always resolved, whatever stops it.
+        """
         added: list[str] = []
+        current = self._resolver_current()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for analysis in analyses:
                 doc_id = insert_analysis(self.conn, analysis, (authors or {}).get(analysis.document.id))
                 if doc_id is not None:
                     added.append(doc_id)
+            if current and added:
+                resolve_new(self.conn, added)
+            elif added:
+                self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         return added
 
+    def has_hash(self, digest: str) -> bool:
+        """Whether an article with this content hash is already stored (an index lookup)."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone() is not None
+
     def known_hashes(self) -> set[str]:
         """The content hashes of the articles already stored."""
         return known_hashes(self.conn)
 
     def resolve(self) -> None:
-        """Re-resolve actors, merged events and the network from every stored article."""
+        """Re-resolve actors, merged events and the network from every stored article (``resolve --all``)."""
         rebuild_derived(self.conn)
 
+    def _resolver_current(self) -> bool:
+        """Whether the derived tables are whole and were built by this version's resolver."""
+        meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('resolved', 'resolver')"))
+        return meta.get("resolved") == "1" and meta.get("resolver") == RESOLVER_VERSION
+
     def _ready(self) -> sqlite3.Connection:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
-        if row is None or row[0] != "1":
+        if not self._resolver_current():
             if not self.readonly:
                 self.resolve()
             else:  # a stopped ingest left it stale: resolve if the file can be written, else read it as it is
@@ -105,36 +124,37 @@ class Database:
         """How many documents, actors, events and quotes the store holds."""
         return corpus_counts(self._ready())
 
-    def documents(self) -> list[dict[str, Any]]:
-        """Every document's metadata, in the order ingested."""
-        return documents(self.conn)
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The documents' metadata, in the order ingested (a page of them)."""
+        return documents(self.conn, limit, offset)
 
-    def actors(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def actors(self, type: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The actors (name, type, documents), most reported first; only one type if given."""
-        return list_actors(self._ready(), type, limit)
+        return list_actors(self._ready(), type, limit, offset)
 
     def places(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The located places (point, country, feature), with how many events happened there, most first."""
         return place_summary(self._ready(), limit)
 
-    def actor(self, name: str) -> dict[str, Any]:
-        """One actor: name, type, aliases, roles, documents, events, quotes, connections."""
+    def actor(self, name: str, limit: int | None = FILE_LIMIT) -> dict[str, Any]:
+        """One actor: name, type, aliases, roles, counts, and the first ``limit`` documents, events, quotes, links."""
         actor_id = self._actor_id(name)
         assert actor_id is not None
-        return actor_file(self.conn, actor_id)
+        return actor_file(self.conn, actor_id, limit)
 
-    def events(self, type: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    def events(self, type: str | None = None, actor: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
         """The events merged across articles, each with its documents, by date."""
-        return list_events(self._ready(), type, self._actor_id(actor))
+        return list_events(self._ready(), type, self._actor_id(actor), limit=limit, offset=offset)
 
     def timeline(self, actor: str | None = None, since: str | None = None,
-                 until: str | None = None) -> list[dict[str, Any]]:
+                 until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Events (and an actor's quotes) in date order, within ``since``..``until`` when given."""
-        return timeline(self._ready(), self._actor_id(actor), since, until)
+        return timeline(self._ready(), self._actor_id(actor), since, until, limit, offset)
 
-    def quotes(self, by: str | None = None) -> list[dict[str, Any]]:
+    def quotes(self, by: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The quotes, by date; only one speaker's if given."""
-        return list_quotes(self._ready(), self._actor_id(by))
+        return list_quotes(self._ready(), self._actor_id(by), limit, offset)
 
     def network(self, actor: str | None = None, depth: int = 1) -> dict[str, Any]:
         """The actor network's nodes and edges, whole or around one actor."""

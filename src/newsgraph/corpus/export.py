@@ -9,20 +9,22 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
 
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
-from newsgraph.corpus.places import actor_places, event_location_sources
+from newsgraph.corpus.places import actor_places
 from newsgraph.lexicon import table
 
 if TYPE_CHECKING:
     from newsgraph.corpus.db import Database
 
+_CHUNK = 500
 _CAMEO_TABLE = "events/cameo"  # the event layer's table: PLOVER type, mode ("-" for any), CAMEO root
 GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type", "Actor2Name",
                  "Actor2CountryCode", "Actor2Type", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
@@ -77,41 +79,77 @@ def actor_countries(conn: sqlite3.Connection) -> dict[int, str]:
     return out
 
 
-def _events(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """The merged events as ``list_events`` gives them, with their CAMEO code and participants' actor ids."""
-    from newsgraph.corpus.queries import list_events
+def _events(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The merged events as ``iter_events`` gives them, with their CAMEO code and participants' actor ids.
 
-    cameo: dict[str, Counter[str]] = defaultdict(Counter)
-    for event_id, code in conn.execute("SELECT h.event_id, v.cameo FROM happening_mentions h "
-                                       "JOIN events v USING (doc_id, vid) WHERE v.cameo IS NOT NULL"):
-        cameo[f"event-{event_id}"][code] += 1
-    sides: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
-    for event_id, actor_id, side in conn.execute("SELECT event_id, actor_id, side FROM happening_actors "
-                                                 "ORDER BY event_id, side, actor_id"):
-        sides[f"event-{event_id}"][side].append(actor_id)
-    places, placed_by = actor_places(conn), event_location_sources(conn)
-    location_of = {f"event-{i}": loc for i, loc in conn.execute("SELECT event_id, location FROM happenings")}
-    events = list_events(conn)
-    for e in events:
-        loc = location_of.get(e["id"])
+    Read a chunk at a time: an export holds one chunk of events, not the corpus.
+    """
+    from newsgraph.corpus.queries import iter_events
+
+    places = actor_places(conn)  # one point per located actor: far fewer than events
+    chunk: list[dict[str, Any]] = []
+    for e in iter_events(conn):
+        chunk.append(e)
+        if len(chunk) >= _CHUNK:
+            yield from _with_codes(conn, chunk, places)
+            chunk = []
+    yield from _with_codes(conn, chunk, places)
+
+
+def _with_codes(conn: sqlite3.Connection, events: list[dict[str, Any]],
+                places: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    if not events:
+        return events
+    ids = [int(e["id"].removeprefix("event-")) for e in events]
+    marks = ",".join("?" * len(ids))
+    cameo: dict[int, Counter[str]] = defaultdict(Counter)
+    for event_id, code in conn.execute(f"SELECT h.event_id, v.cameo FROM happening_mentions h "
+                                       f"JOIN events v USING (doc_id, vid) WHERE h.event_id IN ({marks}) "
+                                       "AND v.cameo IS NOT NULL ORDER BY h.doc_id, h.vid", ids):
+        cameo[event_id][code] += 1
+    sides: dict[int, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
+    for event_id, actor_id, side in conn.execute(f"SELECT event_id, actor_id, side FROM happening_actors "
+                                                 f"WHERE event_id IN ({marks}) ORDER BY event_id, side, actor_id",
+                                                 ids):
+        sides[event_id][side].append(actor_id)
+    _doc_meta(conn, events)
+    location = dict(conn.execute(f"SELECT event_id, location FROM happenings WHERE event_id IN ({marks})", ids))
+    placed_by: dict[int, str] = {}  # how the place was read: the clause before the dateline before the article
+    for event_id, source in conn.execute(f"SELECT h.event_id, l.source FROM happening_mentions h "
+                                         f"JOIN event_locations l USING (doc_id, vid) WHERE h.event_id IN ({marks}) "
+                                         "ORDER BY h.event_id, h.doc_id, h.vid", ids):
+        if _PLACED_BY.get(source, 3) < _PLACED_BY.get(placed_by.get(event_id, ""), 3):
+            placed_by[event_id] = source
+    for event_id, e in zip(ids, events, strict=True):
+        loc = location.get(event_id)
         e["geo"] = places.get(loc) if loc is not None else None
-        e["location_source"] = placed_by.get(int(e["id"].removeprefix("event-")))
-        codes = cameo.get(e["id"])
+        e["location_source"] = placed_by.get(event_id)
+        codes = cameo.get(event_id)
         e["cameo"] = codes.most_common(1)[0][0] if codes else cameo_root(e["type"], e["mode"])
-        e["source_ids"], e["target_ids"] = sides[e["id"]]["source"], sides[e["id"]]["target"]
+        e["source_ids"], e["target_ids"] = sides[event_id]["source"], sides[event_id]["target"]
     return events
 
 
-def _doc_meta(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None, str | None]]:
-    return {d: (u, s, p) for d, u, s, p in conn.execute("SELECT doc_id, url, source, published FROM documents")}
+def _doc_meta(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+    """Each event's ``doc_meta``: its documents' (url, source, published), looked up for this chunk only."""
+    wanted = sorted({d for e in events for d in e["documents"]})
+    meta: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        meta.update((d, (u, s, p)) for d, u, s, p in conn.execute(
+            f"SELECT doc_id, url, source, published FROM documents WHERE doc_id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    for e in events:
+        e["doc_meta"] = {d: meta[d] for d in e["documents"]}
 
 
 def export_plover(store: Database, output: Path) -> Path:
     """PLOVER JSONL: one merged event a line, with its actors, countries, date, mode and sources."""
     conn = store._ready()
-    countries, meta = actor_countries(conn), _doc_meta(conn)
+    countries = actor_countries(conn)
     with output.open("w", encoding="utf-8") as f:
         for e in _events(conn):
+            meta = e["doc_meta"]
             record = {"id": e["id"], "date": e["date"], "event": e["type"], "mode": e["mode"], "cameo": e["cameo"],
                       "actor": e["source"], "actor_country": [countries.get(i) for i in e["source_ids"]],
                       "recipient": e["target"], "recipient_country": [countries.get(i) for i in e["target_ids"]],
@@ -127,7 +165,7 @@ def export_plover(store: Database, output: Path) -> Path:
 def export_gdelt(store: Database, output: Path) -> Path:
     """A GDELT-style event CSV: a row per merged event and actor pair, CAMEO codes, countries, date, source URL."""
     conn = store._ready()
-    countries, meta = actor_countries(conn), _doc_meta(conn)
+    countries = actor_countries(conn)
     names, types = {}, {}
     for i, n, t in conn.execute("SELECT actor_id, name, type FROM actors"):
         names[i], types[i] = n, t
@@ -136,7 +174,7 @@ def export_gdelt(store: Database, output: Path) -> Path:
         out.writerow(GDELT_COLUMNS)
         n = 0
         for e in _events(conn):
-            src, tgt = e["source_ids"], e["target_ids"]
+            src, tgt, meta = e["source_ids"], e["target_ids"], e["doc_meta"]
             pairs = [(s, t) for s in src for t in tgt] or [(s, -1) for s in src] or [(-1, t) for t in tgt]
             url = next((meta[d][0] for d in e["documents"] if meta[d][0]), "")  # GDELT users join on it: no id
             sources = {meta[d][1] or d for d in e["documents"]}
@@ -153,19 +191,20 @@ def export_gdelt(store: Database, output: Path) -> Path:
     return output
 
 
-def _graph(conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    from newsgraph.corpus.graph import link_kinds, load_graph
-
-    countries = actor_countries(conn)
-    graph = load_graph(conn)
-    places = actor_places(conn)
-    nodes = [{"id": f"a{i}", "name": n, "type": t, "documents": d, "country": countries.get(i, ""),
+def _graph(conn: sqlite3.Connection) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """The actors with a link (nodes) and the links between two actors (edges), read as they are written."""
+    countries, places = actor_countries(conn), actor_places(conn)
+    nodes = ({"id": f"a{i}", "name": n, "type": t, "documents": d, "country": countries.get(i, ""),
               "lat": places[i]["lat"] if i in places else "", "lon": places[i]["lon"] if i in places else ""}
-             for i, n, t, d in conn.execute("SELECT actor_id, name, type, n_docs FROM actors ORDER BY actor_id")
-             if i in graph]
-    edges = [{"source": f"a{a}", "target": f"a{b}", "documents": len(link.documents),
-              **{k: link_kinds(link).get(k, 0) for k in ("event", "quote", "role", "context")}}
-             for a in sorted(graph) for b, link in sorted(graph[a].items()) if a < b]
+             for i, n, t, d in conn.execute(
+                 "SELECT actor_id, name, type, n_docs FROM actors WHERE actor_id IN (SELECT a FROM edges) "
+                 "OR actor_id IN (SELECT b FROM edges) ORDER BY actor_id"))
+    edges = ({"source": f"a{a}", "target": f"a{b}", "documents": docs, "event": ev, "quote": qu, "role": ro,
+              "context": co}
+             for a, b, docs, ev, qu, ro, co in conn.execute(
+                 "SELECT x, y, COUNT(DISTINCT doc_id), SUM(kind = 'event'), SUM(kind = 'quote'), SUM(kind = 'role'), "
+                 "SUM(kind = 'context') FROM (SELECT min(a, b) AS x, max(a, b) AS y, kind, doc_id FROM edges "
+                 "WHERE a != b) GROUP BY x, y ORDER BY x, y"))
     return nodes, edges
 
 
@@ -175,56 +214,97 @@ _EDGE_ATTRS = (("documents", "integer"), ("event", "integer"), ("quote", "intege
                ("context", "integer"))
 
 
+class _Xml:
+    """An XML file written element by element (constant memory), indented."""
+
+    def __init__(self, f: Any) -> None:
+        self.out = XMLGenerator(f, encoding="utf-8", short_empty_elements=True)
+        self.out.startDocument()
+        self.depth = 0
+
+    def open(self, tag: str, attrs: dict[str, str] | None = None) -> None:
+        self.out.ignorableWhitespace("\n" + "  " * self.depth)
+        self.out.startElement(tag, AttributesImpl(attrs or {}))
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        self.depth -= 1
+        self.out.ignorableWhitespace("\n" + "  " * self.depth)
+        self.out.endElement(tag)
+
+    def leaf(self, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> None:
+        self.out.ignorableWhitespace("\n" + "  " * self.depth)
+        self.out.startElement(tag, AttributesImpl(attrs or {}))
+        if text is not None:
+            self.out.characters(text)
+        self.out.endElement(tag)
+
+    def end(self) -> None:
+        self.out.ignorableWhitespace("\n")
+        self.out.endDocument()
+
+
 def export_gexf(store: Database, output: Path) -> Path:
     """GEXF 1.3 for Gephi: actors as nodes (type, country, documents), links as weighted edges by kind."""
     nodes, edges = _graph(store._ready())
-    root = ET.Element("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
-    ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "newsgraph"
-    graph = ET.SubElement(root, "graph", {"mode": "static", "defaultedgetype": "undirected"})
-    for cls, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
-        decl = ET.SubElement(graph, "attributes", {"class": cls})
-        for n, (title, kind) in enumerate(attrs):
-            ET.SubElement(decl, "attribute", {"id": str(n), "title": title, "type": kind})
-    xml_nodes = ET.SubElement(graph, "nodes")
-    for node in nodes:
-        el = ET.SubElement(xml_nodes, "node", {"id": node["id"], "label": node["name"]})
-        _attvalues(el, node, _NODE_ATTRS)
-    xml_edges = ET.SubElement(graph, "edges")
-    for n, edge in enumerate(edges):
-        el = ET.SubElement(xml_edges, "edge", {"id": str(n), "source": edge["source"], "target": edge["target"],
-                                               "weight": str(edge["documents"])})
-        _attvalues(el, edge, _EDGE_ATTRS)
-    ET.ElementTree(root).write(output, encoding="utf-8", xml_declaration=True)
+    with output.open("w", encoding="utf-8") as f:
+        x = _Xml(f)
+        x.open("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
+        x.open("meta")
+        x.leaf("creator", text="newsgraph")
+        x.close("meta")
+        x.open("graph", {"mode": "static", "defaultedgetype": "undirected"})
+        for cls, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+            x.open("attributes", {"class": cls})
+            for n, (title, kind) in enumerate(attrs):
+                x.leaf("attribute", {"id": str(n), "title": title, "type": kind})
+            x.close("attributes")
+        for tag, items, attrs in (("node", nodes, _NODE_ATTRS), ("edge", edges, _EDGE_ATTRS)):
+            x.open(tag + "s")
+            for n, item in enumerate(items):
+                head = ({"id": item["id"], "label": item["name"]} if tag == "node" else
+                        {"id": str(n), "source": item["source"], "target": item["target"],
+                         "weight": str(item["documents"])})
+                x.open(tag, head)
+                x.open("attvalues")
+                for k, (title, _) in enumerate(attrs):
+                    x.leaf("attvalue", {"for": str(k), "value": str(item.get(title, ""))})
+                x.close("attvalues")
+                x.close(tag)
+            x.close(tag + "s")
+        x.close("graph")
+        x.close("gexf")
+        x.end()
     return output
-
-
-def _attvalues(el: ET.Element, values: dict[str, Any], attrs: tuple[tuple[str, str], ...]) -> None:
-    box = ET.SubElement(el, "attvalues")
-    for n, (title, _) in enumerate(attrs):
-        ET.SubElement(box, "attvalue", {"for": str(n), "value": str(values.get(title, ""))})
 
 
 def export_graphml(store: Database, output: Path) -> Path:
     """GraphML: actors as nodes, links as edges, every attribute declared with its type."""
     nodes, edges = _graph(store._ready())
     types = {"string": "string", "integer": "int"}
-    root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
-    ET.SubElement(root, "key", {"id": "name", "for": "node", "attr.name": "label", "attr.type": "string"})
-    for cls, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
-        for title, kind in attrs:
-            ET.SubElement(root, "key", {"id": f"{cls[0]}_{title}", "for": cls, "attr.name": title,
-                                        "attr.type": types[kind]})
-    graph = ET.SubElement(root, "graph", {"id": "newsgraph", "edgedefault": "undirected"})
-    for node in nodes:
-        el = ET.SubElement(graph, "node", {"id": node["id"]})
-        ET.SubElement(el, "data", {"key": "name"}).text = node["name"]
-        for title, _ in _NODE_ATTRS:
-            ET.SubElement(el, "data", {"key": f"n_{title}"}).text = str(node[title])
-    for n, edge in enumerate(edges):
-        el = ET.SubElement(graph, "edge", {"id": f"l{n}", "source": edge["source"], "target": edge["target"]})
-        for title, _ in _EDGE_ATTRS:
-            ET.SubElement(el, "data", {"key": f"e_{title}"}).text = str(edge[title])
-    ET.ElementTree(root).write(output, encoding="utf-8", xml_declaration=True)
+    with output.open("w", encoding="utf-8") as f:
+        x = _Xml(f)
+        x.open("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
+        x.leaf("key", {"id": "name", "for": "node", "attr.name": "label", "attr.type": "string"})
+        for cls, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+            for title, kind in attrs:
+                x.leaf("key", {"id": f"{cls[0]}_{title}", "for": cls, "attr.name": title,
+                               "attr.type": types[kind]})
+        x.open("graph", {"id": "newsgraph", "edgedefault": "undirected"})
+        for node in nodes:
+            x.open("node", {"id": node["id"]})
+            x.leaf("data", {"key": "name"}, node["name"])
+            for title, _ in _NODE_ATTRS:
+                x.leaf("data", {"key": f"n_{title}"}, str(node[title]))
+            x.close("node")
+        for n, edge in enumerate(edges):
+            x.open("edge", {"id": f"l{n}", "source": edge["source"], "target": edge["target"]})
+            for title, _ in _EDGE_ATTRS:
+                x.leaf("data", {"key": f"e_{title}"}, str(edge[title]))
+            x.close("edge")
+        x.close("graph")
+        x.close("graphml")
+        x.end()
     return output
 
 
@@ -233,38 +313,43 @@ def export_neo4j(store: Database, output: Path) -> Path:
     conn = store._ready()
     output.mkdir(parents=True, exist_ok=True)
     countries = actor_countries(conn)
-    events = _events(conn)
     _write_csv(output / "actors.csv", ("actorId:ID", "name", "type", "country", "documents:int", ":LABEL"),
-               [(f"a{i}", n, t, countries.get(i, ""), d, f"Actor;{t}")
-                for i, n, t, d in conn.execute("SELECT actor_id, name, type, n_docs FROM actors")])
+               ((f"a{i}", n, t, countries.get(i, ""), d, f"Actor;{t}")
+                for i, n, t, d in conn.execute("SELECT actor_id, name, type, n_docs FROM actors ORDER BY actor_id")))
     _write_csv(output / "documents.csv", ("docId:ID", "title", "published", "source", "url", ":LABEL"),
-               [(f"d:{d}", t, p, s, u, "Document") for d, t, p, s, u in
-                conn.execute("SELECT doc_id, title, published, source, url FROM documents ORDER BY seq")])
-    _write_csv(output / "events.csv", ("eventId:ID", "type", "mode", "cameo", "date", "documents:int", ":LABEL"),
-               [(e["id"], e["type"], e["mode"], e["cameo"], e["date"], len(e["documents"]), "Event") for e in events])
+               ((f"d:{d}", t, p, s, u, "Document") for d, t, p, s, u in
+                conn.execute("SELECT doc_id, title, published, source, url FROM documents ORDER BY rowid")))
+    with (output / "events.csv").open("w", encoding="utf-8", newline="") as ef, \
+            (output / "participants.csv").open("w", encoding="utf-8", newline="") as pf, \
+            (output / "reported.csv").open("w", encoding="utf-8", newline="") as rf:
+        events, participants, reported = csv.writer(ef), csv.writer(pf), csv.writer(rf)
+        events.writerow(("eventId:ID", "type", "mode", "cameo", "date", "documents:int", ":LABEL"))
+        participants.writerow((":START_ID", ":END_ID", ":TYPE"))
+        reported.writerow((":START_ID", ":END_ID", ":TYPE"))
+        for e in _events(conn):
+            events.writerow((e["id"], e["type"], e["mode"], e["cameo"], e["date"], len(e["documents"]), "Event"))
+            participants.writerows((f"a{i}", e["id"], f"{side.upper()}_OF") for side in ("source", "target")
+                                   for i in e[f"{side}_ids"])
+            reported.writerows((e["id"], f"d:{d}", "REPORTED_IN") for d in e["documents"])
+        reported.writerows((f"q:{d}:{q}", f"d:{d}", "REPORTED_IN")
+                           for d, q in conn.execute("SELECT doc_id, qid FROM quotes ORDER BY doc_id, qid"))
     _write_csv(output / "quotes.csv", ("quoteId:ID", "text", "direct:boolean", ":LABEL"),
-               [(f"q:{d}:{q}", t, "true" if di else "false", "Quote")
-                for d, q, t, di in conn.execute("SELECT doc_id, qid, text, direct FROM quotes")])
+               ((f"q:{d}:{q}", t, "true" if di else "false", "Quote")
+                for d, q, t, di in conn.execute("SELECT doc_id, qid, text, direct FROM quotes ORDER BY doc_id, qid")))
     _write_csv(output / "links.csv", (":START_ID", ":END_ID", ":TYPE", "kind", "documents:int"),
-               [(f"a{a}", f"a{b}", "LINKED", k, n) for a, b, k, n in conn.execute(
-                   "SELECT a, b, kind, COUNT(DISTINCT doc_id) FROM edges GROUP BY a, b, kind")])
-    _write_csv(output / "participants.csv", (":START_ID", ":END_ID", ":TYPE"),
-               [(f"a{i}", e["id"], f"{side.upper()}_OF") for e in events for side in ("source", "target")
-                for i in e[f"{side}_ids"]])
-    _write_csv(output / "reported.csv", (":START_ID", ":END_ID", ":TYPE"),
-               [(e["id"], f"d:{d}", "REPORTED_IN") for e in events for d in e["documents"]]
-               + [(f"q:{d}:{q}", f"d:{d}", "REPORTED_IN") for d, q in conn.execute("SELECT doc_id, qid FROM quotes")])
+               ((f"a{a}", f"a{b}", "LINKED", k, n) for a, b, k, n in conn.execute(
+                   "SELECT a, b, kind, COUNT(DISTINCT doc_id) FROM edges GROUP BY a, b, kind ORDER BY a, b, kind")))
     _write_csv(output / "said.csv", (":START_ID", ":END_ID", ":TYPE"),
-               [(f"a{a}", f"q:{d}:{q}", "SAID") for a, d, q in conn.execute(
+               ((f"a{a}", f"q:{d}:{q}", "SAID") for a, d, q in conn.execute(
                    "SELECT m.actor_id, q.doc_id, q.qid FROM quotes q "
-                   "JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid")])
+                   "JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid ORDER BY q.doc_id, q.qid")))
     _write_csv(output / "mentioned.csv", (":START_ID", ":END_ID", ":TYPE"),
-               [(f"a{a}", f"d:{d}", "MENTIONED_IN") for a, d in conn.execute(
-                   "SELECT DISTINCT actor_id, doc_id FROM actor_entities")])
+               ((f"a{a}", f"d:{d}", "MENTIONED_IN") for a, d in conn.execute(
+                   "SELECT DISTINCT actor_id, doc_id FROM actor_entities ORDER BY actor_id, doc_id")))
     return output
 
 
-def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(header)
@@ -273,21 +358,25 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[Any, ...]])
 
 def export_geojson(store: Database, output: Path) -> Path:
     """GeoJSON: a point feature per merged event whose place is located, with its type, date and parties."""
-    features = []
-    for e in _events(store._ready()):
-        geo = e["geo"]
-        if geo is None:
-            continue
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
-                         "properties": {"id": e["id"], "event": e["type"], "mode": e["mode"], "date": e["date"],
-                                        "source": e["source"], "target": e["target"], "location": e["location"],
-                                        "place": geo["name"], "country": geo["country"],
-                                        "geonameid": geo["geonameid"], "location_source": e["location_source"],
-                                        "documents": e["documents"]}})
     with output.open("w", encoding="utf-8") as f:
-        json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
-        f.write("\n")
+        f.write('{"type": "FeatureCollection", "features": [')
+        first = True
+        for e in _events(store._ready()):
+            geo = e["geo"]
+            if geo is None:
+                continue
+            feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
+                       "properties": {"id": e["id"], "event": e["type"], "mode": e["mode"], "date": e["date"],
+                                      "source": e["source"], "target": e["target"], "location": e["location"],
+                                      "place": geo["name"], "country": geo["country"], "geonameid": geo["geonameid"],
+                                      "location_source": e["location_source"], "documents": e["documents"]}}
+            f.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
+            first = False
+        f.write("]}\n")
     return output
+
+
+_PLACED_BY = {"clause": 0, "dateline": 1, "article": 2}
 
 
 def _location(e: dict[str, Any]) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import math
 import sqlite3
 from collections import Counter, defaultdict
@@ -59,13 +60,17 @@ def load_graph(conn: sqlite3.Connection, actor_ids: set[int] | None = None) -> G
             marks = ",".join("?" * len(chunk))
             rows += conn.execute(f"{sql} WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk).fetchall()
     for a, b, kind, doc in rows:
-        for x, y, k in ((a, b, kind), (b, a, _QUOTED if kind == "quote" else kind)):
-            link = graph[x].get(y)
-            if link is None:
-                link = graph[x][y] = Link()
-            link.kinds[k] += 1
-            link.documents.add(doc)
+        _add(graph, a, b, kind, doc)
     return graph
+
+
+def _add(graph: Graph, a: int, b: int, kind: str, doc: str) -> None:
+    for x, y, k in ((a, b, kind), (b, a, _QUOTED if kind == "quote" else kind)):
+        link = graph[x].get(y)
+        if link is None:
+            link = graph[x][y] = Link()
+        link.kinds[k] += 1
+        link.documents.add(doc)
 
 
 def link_kinds(link: Link) -> dict[str, int]:
@@ -76,17 +81,29 @@ def link_kinds(link: Link) -> dict[str, int]:
     return dict(sorted(kinds.items()))
 
 
-def _info(conn: sqlite3.Connection) -> dict[int, tuple[str, str, int]]:
-    return {i: (n, t, d) for i, n, t, d in conn.execute("SELECT actor_id, name, type, n_docs FROM actors")}
+def _info(conn: sqlite3.Connection, ids: set[int] | None = None) -> dict[int, tuple[str, str, int]]:
+    """Name, type and documents of these actors (all of them when ``ids`` is None)."""
+    sql = "SELECT actor_id, name, type, n_docs FROM actors"
+    if ids is None:
+        return {i: (n, t, d) for i, n, t, d in conn.execute(sql)}
+    out: dict[int, tuple[str, str, int]] = {}
+    wanted = sorted(ids)
+    for k in range(0, len(wanted), 400):
+        chunk = wanted[k:k + 400]
+        out.update((i, (n, t, d)) for i, n, t, d in conn.execute(
+            f"{sql} WHERE actor_id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def connections(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
-    """The actors linked to one actor, most documents first, with the kinds of link."""
-    graph = load_graph(conn, {actor_id})
-    info = _info(conn)
-    out = [{"name": info[other][0], "type": info[other][1], "kinds": sorted(link_kinds(link)),
-            "documents": sorted(link.documents)} for other, link in graph.get(actor_id, {}).items()]
-    return sorted(out, key=lambda c: (-len(c["documents"]), c["name"]))
+    """The actors linked to one actor, most documents first: the kinds of link and how many documents state one."""
+    rows = conn.execute(
+        "SELECT CASE WHEN a = ? THEN b ELSE a END AS other, group_concat(DISTINCT kind), COUNT(DISTINCT doc_id) "
+        "FROM edges WHERE a = ? OR b = ? GROUP BY other", (actor_id, actor_id, actor_id)).fetchall()
+    info = _info(conn, {other for other, _, _ in rows})
+    out = [{"name": info[other][0], "type": info[other][1], "kinds": sorted(set(kinds.split(","))),
+            "documents": n} for other, kinds, n in rows if other in info]
+    return sorted(out, key=lambda c: (-c["documents"], c["name"]))
 
 
 def neighbourhood(graph: Graph, start: int, depth: int) -> set[int]:
@@ -98,14 +115,53 @@ def neighbourhood(graph: Graph, start: int, depth: int) -> set[int]:
     return seen
 
 
+def _neighbours(conn: sqlite3.Connection, start: int, depth: int) -> set[int]:
+    """``neighbourhood`` read from the store a ring at a time (the edges of the ring only)."""
+    seen, frontier = {start}, [start]
+    for _ in range(max(depth, 0)):
+        found: set[int] = set()
+        for k in range(0, len(frontier), 400):
+            chunk = frontier[k:k + 400]
+            marks = ",".join("?" * len(chunk))
+            found |= {n for (n,) in conn.execute(f"SELECT b FROM edges WHERE a IN ({marks}) UNION "
+                                                 f"SELECT a FROM edges WHERE b IN ({marks})", chunk + chunk)}
+        frontier = sorted(found - seen)
+        seen |= found
+    return seen
+
+
+def _pairs_among(conn: sqlite3.Connection, nodes: set[int]) -> list[dict[str, Any]]:
+    """The links between these actors, one per pair (aggregated by SQLite, not loaded link by link).
+
+    The kinds are those ``write.document_links`` and the seats of government give: event, quote, role, context.
+    """
+    ids = json.dumps(sorted(nodes))
+    kinds = ("event", "quote", "role", "context")
+    out = []
+    sums = ", ".join(f"SUM(kind = '{k}')" for k in kinds)
+    for x, y, docs, *counts in conn.execute(
+            f"SELECT min(a, b) AS x, max(a, b) AS y, COUNT(DISTINCT doc_id), {sums} FROM edges "
+            "WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) AND a != b "
+            "GROUP BY x, y ORDER BY x, y", (ids, ids)):
+        out.append({"a": x, "b": y, "documents": docs,
+                    "kinds": {k: n for k, n in zip(kinds, counts, strict=True) if n}})
+    return out
+
+
 def network(conn: sqlite3.Connection, actor_id: int | None = None, depth: int = 1) -> dict[str, Any]:
     """Nodes and edges of the whole network, or of one actor's neighbourhood up to ``depth`` links."""
-    graph = load_graph(conn)
-    info = _info(conn)
-    nodes = neighbourhood(graph, actor_id, depth) if actor_id is not None else set(graph)
-    edges = [{"source": info[a][0], "target": info[b][0], "kinds": link_kinds(link),
-              "documents": len(link.documents)}
-             for a in sorted(nodes) for b, link in sorted(graph.get(a, {}).items()) if a < b and b in nodes]
+    if actor_id is None:
+        graph = load_graph(conn)
+        nodes = set(graph)
+        info = _info(conn, nodes)
+        edges = [{"source": info[a][0], "target": info[b][0], "kinds": link_kinds(link),
+                  "documents": len(link.documents)}
+                 for a in sorted(nodes) for b, link in sorted(graph.get(a, {}).items()) if a < b and b in nodes]
+    else:
+        nodes = _neighbours(conn, actor_id, depth)
+        info = _info(conn, nodes)
+        edges = [{"source": info[e["a"]][0], "target": info[e["b"]][0], "kinds": dict(sorted(e["kinds"].items())),
+                  "documents": e["documents"]} for e in _pairs_among(conn, nodes)]
     return {"nodes": [{"name": info[n][0], "type": info[n][1], "documents": info[n][2]} for n in sorted(nodes)
                       if n in info],
             "edges": edges}

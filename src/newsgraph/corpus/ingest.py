@@ -159,7 +159,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     console = Console(stderr=True, file=sys.stderr, soft_wrap=True)  # a skipped file's name must stay whole
     summary = IngestSummary()
     authors: dict[str, str | None] = {}
-    seen = store.known_hashes()
+    seen: set[str] = set()  # this run's articles; the stored ones are looked up by index, not loaded
     progress = _Progress(console, count_inputs(paths)) if show_progress else None
 
     def warn(message: str) -> None:
@@ -169,7 +169,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
         for item in read_inputs(paths, authors, warn, published):
             if isinstance(item, Document):
                 digest = content_hash(item.text)
-                if digest in seen:
+                if digest in seen or store.has_hash(digest):
                     summary.duplicates += 1
                     if progress:
                         progress.advance()
@@ -209,7 +209,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     finally:
         if progress:
             progress.stop()
-    store.resolve()
+    store._ready()  # each batch was resolved as it was stored; a store from an older resolver is rebuilt here
     return summary
 
 

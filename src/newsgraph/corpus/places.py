@@ -1,4 +1,4 @@
-"""The corpus on the map: where each place actor is, how each event was placed, and a summary per place.
+"""The corpus on the map: where each place actor is, and a summary per place.
 
 An actor's point is the one its articles agree on most (each article resolved the name
 from its own context: "Georgia" next to Atlanta, or next to Tbilisi, are different points,
@@ -26,17 +26,6 @@ def actor_places(conn: sqlite3.Connection) -> dict[int, Point]:
         lat, lon, gid, country, feature, name = max(counts.items(), key=lambda kv: (kv[1], kv[0][5] or ""))[0]
         out[actor_id] = {"lat": lat, "lon": lon, "geonameid": gid, "country": country, "feature": feature,
                          "name": name}
-    return out
-
-
-def event_location_sources(conn: sqlite3.Connection) -> dict[int, str]:
-    """How each merged event's place was read ("clause" before "dateline" before "article")."""
-    rank = {"clause": 0, "dateline": 1, "article": 2}
-    out: dict[int, str] = {}
-    for event_id, source in conn.execute("SELECT h.event_id, l.source FROM happening_mentions h "
-                                         "JOIN event_locations l USING (doc_id, vid)"):
-        if event_id not in out or rank.get(source, 3) < rank.get(out[event_id], 3):
-            out[event_id] = source
     return out
 
 

@@ -1,9 +1,18 @@
-"""Questions to the corpus: actors, one actor's file, events, a timeline, quotes. Plain dicts out (JSON-ready)."""
+"""Questions to the corpus: actors, one actor's file, events, a timeline, quotes. Plain dicts out (JSON-ready).
+
+Every list takes ``limit`` and ``offset`` (a page), and every lookup goes through an
+index (``tests/corpus/test_query_plans.py``): a question about one actor costs that
+actor's rows, not the corpus's. ``iter_events`` and ``iter_quotes`` read in chunks,
+so a whole-corpus list or export holds one chunk at a time.
+"""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.analysis.entities.names import name_key
@@ -31,34 +40,58 @@ def find_actor(conn: sqlite3.Connection, name: str) -> int:
     return int(row[0])
 
 
-def list_actors(conn: sqlite3.Connection, type_: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def _page(limit: int | None, offset: int = 0) -> tuple[str, list[int]]:
+    """The ``LIMIT ? OFFSET ?`` clause of a page (no limit: all, from ``offset``)."""
+    return " LIMIT ? OFFSET ?", [-1 if limit is None else limit, max(offset, 0)]
+
+
+def list_actors(conn: sqlite3.Connection, type_: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[dict[str, Any]]:
     """The actors, most reported first: name, type and number of documents."""
     sql = "SELECT name, type, n_docs FROM actors"
     args: list[Any] = []
     if type_:
         sql += " WHERE type = ?"
         args.append(type_.upper())
-    sql += " ORDER BY n_docs DESC, name"
-    if limit:
-        sql += " LIMIT ?"
-        args.append(limit)
-    return [{"name": n, "type": t, "documents": d} for n, t, d in conn.execute(sql, args)]
+    page, more = _page(limit, offset)
+    return [{"name": n, "type": t, "documents": d}
+            for n, t, d in conn.execute(sql + " ORDER BY n_docs DESC, name" + page, args + more)]
 
 
-def actor_names(conn: sqlite3.Connection) -> dict[int, str]:
-    """Every actor's name by id."""
-    return dict(conn.execute("SELECT actor_id, name FROM actors"))
+def actor_names(conn: sqlite3.Connection, ids: Iterable[int | None]) -> dict[int, str]:
+    """The names of these actors, by id."""
+    wanted = sorted({i for i in ids if i is not None})
+    out: dict[int, str] = {}
+    for chunk in _chunks(wanted):
+        out.update(conn.execute(f"SELECT actor_id, name FROM actors WHERE actor_id IN ({','.join('?' * len(chunk))})",
+                                chunk))
+    return out
 
 
-def actor_file(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
-    """One actor: name, type, aliases, roles (with dates), documents, events, quotes, connections."""
+FILE_LIMIT = 50  # the documents, events, quotes and connections an actor's file lists by default
+
+
+def actor_file(conn: sqlite3.Connection, actor_id: int, limit: int | None = FILE_LIMIT) -> dict[str, Any]:
+    """One actor: name, type, aliases, roles (with dates), documents, events, quotes, connections.
+
+    The four lists hold the first ``limit`` (None: all); ``counts`` says how many there are in all.
+    """
     from newsgraph.corpus.graph import connections
 
+    (n_docs,) = conn.execute("SELECT n_docs FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
+    page, more = _page(limit)
     docs = [d for d, in conn.execute(
-        "SELECT DISTINCT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
-        "ORDER BY d.published, d.seq", (actor_id,))]
-    return {**actor_head(conn, actor_id), "documents": docs, "events": list_events(conn, actor_id=actor_id),
-            "quotes": list_quotes(conn, actor_id), "connections": connections(conn, actor_id)}
+        "SELECT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
+        "GROUP BY m.doc_id ORDER BY d.published, d.seq" + page, (actor_id, *more))]
+    links = connections(conn, actor_id)
+    counts = {"documents": n_docs, "events": conn.execute(
+        "SELECT COUNT(DISTINCT event_id) FROM happening_actors WHERE actor_id = ?", (actor_id,)).fetchone()[0],
+        "quotes": conn.execute(
+            "SELECT COUNT(*) FROM actor_entities m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
+            "WHERE m.actor_id = ?", (actor_id,)).fetchone()[0], "connections": len(links)}
+    return {**actor_head(conn, actor_id), "documents": docs,
+            "events": list_events(conn, actor_id=actor_id, limit=limit),
+            "quotes": list_quotes(conn, actor_id, limit=limit), "connections": links[:limit], "counts": counts}
 
 
 def actor_head(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
@@ -71,60 +104,76 @@ def actor_head(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
 
 def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
     """An actor's roles, one per office and whom it is of ("UK Prime Minister" and "Prime Minister of the UK")."""
-    names = actor_names(conn)
-    found: dict[tuple[str, str | None], list[tuple[str, str | None, str]]] = defaultdict(list)
+    found: dict[tuple[str, int | None], list[tuple[str, str | None, str]]] = defaultdict(list)
     for title, of_actor, doc_id, published in conn.execute(
-            # one scan of roles against the actor's own entities: joined the other way round, each of a
-            # much-reported actor's thousands of entities scanned the (unindexed) roles table, for seconds
-            "SELECT r.title, o.actor_id, r.doc_id, d.published FROM roles r "
+            "SELECT r.title, o.actor_id, r.doc_id, d.published FROM actor_entities m "
+            "JOIN roles r ON r.doc_id = m.doc_id AND r.eid = m.eid "
             "JOIN documents d ON d.doc_id = r.doc_id "
             "LEFT JOIN actor_entities o ON o.doc_id = r.doc_id AND o.eid = r.of_eid "
-            "WHERE (r.doc_id, r.eid) IN (SELECT doc_id, eid FROM actor_entities WHERE actor_id = ?)", (actor_id,)):
-        of = names.get(of_actor) if of_actor is not None else None
-        found[(role_title_key(title), of)].append((title, published, doc_id))
+            "WHERE m.actor_id = ?", (actor_id,)):
+        found[(role_title_key(title), of_actor)].append((title, published, doc_id))
+    names = actor_names(conn, (of for _, of in found))
     out = []
-    for (_, of), seen in found.items():
+    for (_, of_actor), seen in found.items():
         titles = Counter(t for t, _, _ in seen)
+        of = names.get(of_actor) if of_actor is not None else None
         out.append({"title": titles.most_common(1)[0][0], "of": of, "dates": sorted({p for _, p, _ in seen if p}),
                     "documents": sorted({d for _, _, d in seen}), "as": sorted(titles)})
     return sorted(out, key=lambda r: (-len(r["documents"]), r["title"]))
 
 
-def list_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: int | None = None,
-                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """The events merged across articles, by date: type, mode, date, source, target, documents, mentions."""
+def _events_sql(type_: str | None, actor_id: int | None, since: str | None,
+                until: str | None, dated: bool | None = None) -> tuple[str, list[Any]]:
     # An event no one takes part in (no source, no target) is not listed: it says nothing a reader can use.
     sql = ("SELECT event_id, type, mode, date, location FROM happenings h "
            "WHERE EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id)")
+    if dated is not None:
+        sql += " AND date IS NOT NULL" if dated else " AND date IS NULL"
     args: list[Any] = []
     if type_:
         sql += " AND type = ?"
         args.append(type_.upper())
     if actor_id is not None:
-        sql += " AND EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id AND x.actor_id = ?)"
+        sql += " AND event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)"
         args.append(actor_id)
     if since:
         sql += " AND date >= ?"
         args.append(since)
     if until:
-        sql += " AND substr(date, 1, ?) <= ?"
-        args += [len(until), until]
-    rows = conn.execute(sql + " ORDER BY date, event_id", args).fetchall()
-    return _describe_events(conn, rows)
+        sql += " AND date <= ? AND substr(date, 1, ?) <= ?"  # the first bound lets the date index narrow
+        args += [until + "\uffff", len(until), until]
+    return sql + " ORDER BY date, event_id", args
+
+
+def list_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: int | None = None,
+                since: str | None = None, until: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """The events merged across articles, by date: type, mode, date, source, target, documents, mentions."""
+    return list(iter_events(conn, type_, actor_id, since, until, limit, offset))
+
+
+def iter_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: int | None = None,
+                since: str | None = None, until: str | None = None, limit: int | None = None,
+                offset: int = 0, dated: bool | None = None) -> Iterator[dict[str, Any]]:
+    """``list_events`` a chunk at a time (constant memory however many there are); only dated or undated ones."""
+    sql, args = _events_sql(type_, actor_id, since, until, dated)
+    page, more = _page(limit, offset)
+    cursor = conn.execute(sql + page, args + more)
+    while rows := cursor.fetchmany(_CHUNK):
+        yield from _describe_events(conn, rows)
 
 
 def _describe_events(conn: sqlite3.Connection, rows: list[Any]) -> list[dict[str, Any]]:
     if not rows:
         return []
-    names = actor_names(conn)
     ids = [r[0] for r in rows]
-    sides: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+    sides: dict[int, dict[str, list[int]]] = defaultdict(lambda: {"source": [], "target": []})
     mentions: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         for eid, aid, side in conn.execute(f"SELECT event_id, actor_id, side FROM happening_actors "
                                            f"WHERE event_id IN ({marks}) ORDER BY event_id, side, actor_id", chunk):
-            sides[eid][side].append(names[aid])
+            sides[eid][side].append(aid)
         for eid, doc_id, trig, ts, te, es, ee, text in conn.execute(
                 f"SELECT h.event_id, v.doc_id, v.trigger_text, v.trigger_start, v.trigger_end, v.evidence_start, "
                 f"v.evidence_end, substr(d.text, v.evidence_start + 1, v.evidence_end - v.evidence_start) "
@@ -132,30 +181,62 @@ def _describe_events(conn: sqlite3.Connection, rows: list[Any]) -> list[dict[str
                 f"WHERE h.event_id IN ({marks}) ORDER BY d.published, d.seq", chunk):
             mentions[eid].append({"document": doc_id, "trigger": {"text": trig, "start": ts, "end": te},
                                   "evidence": {"start": es, "end": ee, "text": text}})
-    return [{"id": f"event-{eid}", "type": t, "mode": mode, "date": date, **sides[eid],
+    names = actor_names(conn, [*(a for s in sides.values() for ids_ in s.values() for a in ids_),
+                               *(r[4] for r in rows)])
+    return [{"id": f"event-{eid}", "type": t, "mode": mode, "date": date,
+             **{side: [names[a] for a in actors] for side, actors in sides[eid].items()},
              "location": names.get(place) if place is not None else None,
              "documents": list(dict.fromkeys(m["document"] for m in mentions[eid])), "mentions": mentions[eid]}
             for eid, t, mode, date, place in rows]
 
 
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+_CHUNK = 500
+
+
+def _chunks(ids: list[int], size: int = _CHUNK) -> list[list[int]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
-def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None) -> list[dict[str, Any]]:
+def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: int | None = None,
+                offset: int = 0, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """The quotes, by date: text, speaker, direct or reported, document, offsets."""
-    sql = ("SELECT q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind "
-           "FROM quotes q JOIN documents d USING (doc_id) "
-           "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
-           "LEFT JOIN actors a ON a.actor_id = m.actor_id")
-    args: list[Any] = []
-    if actor_id is not None:
-        sql += " WHERE m.actor_id = ?"
-        args.append(actor_id)
-    return outermost([{"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
-                       "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind}
-                      for t, s, direct, doc, pub, st, en, cue, hedge, kind in conn.execute(
-                          sql + " ORDER BY d.published, d.seq, q.start", args)])
+    return list(iter_quotes(conn, actor_id, limit, offset, since, until))
+
+
+def iter_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: int | None = None,
+                offset: int = 0, since: str | None = None, until: str | None = None,
+                dated: bool | None = None) -> Iterator[dict[str, Any]]:
+    """``list_quotes`` a chunk at a time; ``since``/``until`` bound the article's date; only dated or undated."""
+    cols = "q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind"
+    if actor_id is None:
+        sql = (f"SELECT {cols} FROM documents d CROSS JOIN quotes q ON q.doc_id = d.doc_id "  # by date, then quotes
+               "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
+               "LEFT JOIN actors a ON a.actor_id = m.actor_id WHERE 1")
+        args: list[Any] = []
+    else:
+        sql = (f"SELECT {cols} FROM actor_entities m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
+               "JOIN documents d ON d.doc_id = q.doc_id JOIN actors a ON a.actor_id = m.actor_id "
+               "WHERE m.actor_id = ?")
+        args = [actor_id]
+    if dated is not None:
+        sql += " AND d.published IS NOT NULL" if dated else " AND d.published IS NULL"
+    if since:
+        sql += " AND d.published >= ?"
+        args.append(since)
+    if until:
+        sql += " AND substr(d.published, 1, ?) <= ?"
+        args += [len(until), until]
+    page, more = _page(limit, offset)
+    cursor = conn.execute(sql + " ORDER BY d.published, d.seq, q.start" + page, args + more)
+    one_document: list[dict[str, Any]] = []  # a document's quotes come together in this order
+    while rows := cursor.fetchmany(_CHUNK):
+        for t, s, direct, doc, pub, st, en, cue, hedge, kind in rows:
+            if one_document and one_document[0]["document"] != doc:
+                yield from outermost(one_document)
+                one_document = []
+            one_document.append({"text": t, "speaker": s, "direct": bool(direct), "document": doc, "published": pub,
+                                 "start": st, "end": en, "cue": cue, "hedge": hedge, "kind": kind})
+    yield from outermost(one_document)
 
 
 def outermost(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -179,22 +260,38 @@ def outermost(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def timeline(conn: sqlite3.Connection, actor_id: int | None = None, since: str | None = None,
-             until: str | None = None) -> list[dict[str, Any]]:
-    """What happened, in date order: the merged events (and, for one actor, what they said)."""
-    items = [{"kind": "event", **e} for e in list_events(conn, actor_id=actor_id, since=since, until=until)]
-    if actor_id is not None:
-        for q in list_quotes(conn, actor_id):
-            day = q["published"]
-            if (not since or (day and day >= since)) and (not until or (day and day[:len(until)] <= until)):
-                items.append({"kind": "quote", "date": day, **q})
-    return sorted(items, key=lambda i: (i.get("date") or "9999", i["kind"]))
+             until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """What happened, in date order: the merged events (and, for one actor, what they said).
+
+    An item's ``kind`` is ``event`` or ``quote``; a quote's own kind (speech, writing ...) is ``quote_kind``.
+    """
+    return list(iter_timeline(conn, actor_id, since, until, limit, offset))
 
 
-def documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every document's metadata (no text), in the order ingested."""
+def iter_timeline(conn: sqlite3.Connection, actor_id: int | None = None, since: str | None = None,
+                  until: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+    """``timeline`` as it is read: events and quotes merged by date, a page of them."""
+    first = None if limit is None else limit + max(offset, 0)
+
+    def read(dated: bool) -> Iterator[dict[str, Any]]:
+        streams: list[Iterator[dict[str, Any]]] = [
+            ({"kind": "event", **e} for e in iter_events(conn, actor_id=actor_id, since=since, until=until,
+                                                          limit=first, dated=dated))]
+        if actor_id is not None:
+            streams.append({**q, "kind": "quote", "quote_kind": q["kind"], "date": q["published"]}
+                           for q in iter_quotes(conn, actor_id, first, since=since, until=until, dated=dated))
+        return heapq.merge(*streams, key=lambda i: (i.get("date") or "", i["kind"]))
+
+    merged = itertools.chain(read(True), read(False))  # the undated last
+    yield from itertools.islice(merged, max(offset, 0), None if limit is None else max(offset, 0) + limit)
+
+
+def documents(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The documents' metadata (no text), in the order ingested."""
     cols = ("id", "title", "published", "source", "url", "author")
+    page, more = _page(limit, offset)
     return [dict(zip(cols, r, strict=True)) for r in conn.execute(
-        "SELECT doc_id, title, published, source, url, author FROM documents ORDER BY seq")]
+        "SELECT doc_id, title, published, source, url, author FROM documents ORDER BY rowid" + page, more)]
 
 
 def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:

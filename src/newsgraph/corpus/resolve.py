@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from newsgraph.analysis.entities.names import country_named, fold, name_key
 from newsgraph.lexicon import words
@@ -109,6 +110,7 @@ class _UnionFind:
         return list(out.values())
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def spelling_key(word: str) -> str:
     """A word as outlets' spellings of one name share it: no accents, "-iy"/"-yy" endings as "-y".
 
@@ -119,6 +121,7 @@ def spelling_key(word: str) -> str:
     return _TRANSLITERATED_END.sub("y", plain) if len(plain) > 4 else plain  # "Yi" is a name, not an ending
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def person_key(text: str) -> str:
     """A person's name as compared across articles: folded, no honorific or leading title, no initials."""
     tokens = name_key(text).replace("-", " - ").split()
@@ -129,6 +132,7 @@ def person_key(text: str) -> str:
     return " ".join(kept).replace(" - ", "-")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def role_title_key(title: str) -> str:
     """The office a role names ("Trump's special envoy" -> "special envoy", "head of X's fund" -> "head")."""
     text = fold(title).casefold()
@@ -145,6 +149,7 @@ def role_title_key(title: str) -> str:
     return " ".join(tokens[-1:])
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def place_key(text: str) -> str:
     """A place's or organisation's key: the country's code for a country, else its folded name."""
     country = country_named(text)
@@ -156,6 +161,7 @@ def role_keys(row: EntityRow) -> frozenset[tuple[str, str]]:
     return frozenset((role_title_key(t), place_key(of)) for t, of in row.roles if of)
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def role_standing_for_person(name: str) -> tuple[str, str] | None:
     """("president", "=UKR") when a name is a role such as "Ukraine's president"; else None."""
     text = fold(name).casefold()
@@ -305,24 +311,34 @@ def _join_role_stand_ins(standing: dict[int, tuple[str, str]], roles_of_cluster:
             uf.union(next(iter(found)), i)
 
 
-def actor_name(rows: Sequence[EntityRow]) -> str:
-    """The name an actor goes by: its country's name, else the fullest name most articles use."""
+def actor_name(rows: Sequence[EntityRow], weights: Sequence[int] | None = None) -> str:
+    """The name an actor goes by: its country's name, else the fullest name most articles use.
+
+    ``weights``: how many entities each row stands for (one each when not given).
+    """
     if _type_class(rows[0].type) == "OTHER":
         for r in rows:
             country = country_named(r.name)
             if country:
                 return country.name
-    names = Counter(r.name for r in rows if role_standing_for_person(r.name) is None) or Counter(r.name for r in rows)
+    w = weights or [1] * len(rows)
+    names: Counter[str] = Counter()
+    for r, n in zip(rows, w, strict=True):
+        if role_standing_for_person(r.name) is None:
+            names[r.name] += n
+    if not names:
+        for r, n in zip(rows, w, strict=True):
+            names[r.name] += n
     return max(names, key=lambda n: (" " in n.strip() if rows[0].type == PERSON else 0, names[n], len(n)))
 
 
-def actor_type(rows: Sequence[EntityRow]) -> str:
+def actor_type(rows: Sequence[EntityRow], weights: Sequence[int] | None = None) -> str:
     """The type most of an actor's entities have (a person called "Mr X" somewhere counts thrice)."""
     votes: Counter[str] = Counter()
     honorifics = words("entities/honorifics")
-    for r in rows:
+    for r, n in zip(rows, weights or [1] * len(rows), strict=True):
         firsts = {fold(a).casefold().split()[0] for a in r.aliases if a.strip()}
-        votes[r.type] += 3 if r.type == PERSON and firsts & honorifics else 1
+        votes[r.type] += n * (3 if r.type == PERSON and firsts & honorifics else 1)
     return votes.most_common(1)[0][0]
 
 

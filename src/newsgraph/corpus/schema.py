@@ -3,7 +3,13 @@
 The first group holds each article's analysis as it came (local ids such as
 ``e3`` scoped by ``doc_id``); it is only ever appended to, one transaction per
 batch of articles. The second group (actors, events merged across articles, the
-network's edges) is derived from the first and rebuilt whole by ``resolve``.
+network's edges) is derived from the first: an ingest resolves each batch's new
+articles against it (``incremental.py``), ``resolve --all`` rebuilds it whole. The
+store records which resolver built it (``meta.resolver``); a store built by another
+resolver is rebuilt whole before it is used.
+
+Every lookup a command makes has an index (``tests/corpus/test_query_plans.py``
+fails on a full scan of a table that grows with the corpus).
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ SCHEMA_VERSION = "1"
 # what it is before anything is written to it, so another application's database is never changed.
 APPLICATION_ID = 0x4E477231
 USER_VERSION = int(SCHEMA_VERSION)
+
+# Bump when the cross-article rules change: a store built by another resolver is rebuilt whole when opened.
+RESOLVER_VERSION = "2"
 
 ARTICLE_TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -50,13 +59,20 @@ CREATE TABLE IF NOT EXISTS links(
     doc_id TEXT NOT NULL, a_eid TEXT NOT NULL, b_eid TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT);
 CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(doc_id, eid);
 CREATE INDEX IF NOT EXISTS args_by_event ON event_args(doc_id, vid);
+CREATE INDEX IF NOT EXISTS roles_by_entity ON roles(doc_id, eid);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(doc_id, speaker_eid);
+CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published, seq);
+CREATE INDEX IF NOT EXISTS links_by_doc ON links(doc_id);
 """
 
 DERIVED_TABLES = """
 CREATE TABLE IF NOT EXISTS actors(
     actor_id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, n_docs INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_entities(
-    doc_id TEXT NOT NULL, eid TEXT NOT NULL, actor_id INTEGER NOT NULL, PRIMARY KEY(doc_id, eid));
+    doc_id TEXT NOT NULL, eid TEXT NOT NULL, actor_id INTEGER NOT NULL, form TEXT NOT NULL, PRIMARY KEY(doc_id, eid));
+CREATE TABLE IF NOT EXISTS actor_forms(actor_id INTEGER NOT NULL, form TEXT NOT NULL, doc_id TEXT NOT NULL,
+    eid TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY(actor_id, form));
 CREATE TABLE IF NOT EXISTS actor_aliases(actor_id INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL,
     n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS happenings(
@@ -68,7 +84,15 @@ CREATE TABLE IF NOT EXISTS happening_actors(event_id INTEGER NOT NULL, actor_id 
     side TEXT NOT NULL, PRIMARY KEY(event_id, actor_id, side));
 CREATE TABLE IF NOT EXISTS edges(a INTEGER NOT NULL, b INTEGER NOT NULL, kind TEXT NOT NULL, ref TEXT,
     doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS actor_entities_by_actor ON actor_entities(actor_id);
+CREATE TABLE IF NOT EXISTS actor_keys(actor_id INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY(key, actor_id));
+CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys(actor_id);
+CREATE INDEX IF NOT EXISTS actors_by_reports ON actors(n_docs DESC, name);
+CREATE INDEX IF NOT EXISTS actors_by_type ON actors(type, n_docs DESC, name);
+CREATE INDEX IF NOT EXISTS aliases_by_actor ON actor_aliases(actor_id);
+CREATE INDEX IF NOT EXISTS happenings_by_date ON happenings(date, event_id);
+CREATE INDEX IF NOT EXISTS happenings_by_type ON happenings(type, date, event_id);
+CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id);
+CREATE INDEX IF NOT EXISTS actor_entities_by_form ON actor_entities(actor_id, form);
 CREATE INDEX IF NOT EXISTS aliases_by_key ON actor_aliases(key);
 CREATE INDEX IF NOT EXISTS happening_mentions_by_event ON happening_mentions(event_id);
 CREATE INDEX IF NOT EXISTS happening_actors_by_actor ON happening_actors(actor_id);
@@ -76,8 +100,8 @@ CREATE INDEX IF NOT EXISTS edges_by_a ON edges(a);
 CREATE INDEX IF NOT EXISTS edges_by_b ON edges(b);
 """
 
-DERIVED = ("actors", "actor_entities", "actor_aliases", "happenings", "happening_mentions", "happening_actors",
-           "edges")
+DERIVED = ("actors", "actor_entities", "actor_forms", "actor_aliases", "actor_keys", "happenings", "happening_mentions",
+           "happening_actors", "edges")
 
 
 class NotAStore(sqlite3.DatabaseError):
@@ -107,9 +131,16 @@ def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")  # readers go on while an ingest writes
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps every commit atomic; fsync per checkpoint
     conn.execute("PRAGMA foreign_keys=OFF")
+    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(actor_entities)")}
+    if columns and "form" not in columns:  # derived by an older resolver: dropped, rebuilt when next used
+        for table in DERIVED:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
     conn.executescript(ARTICLE_TABLES + DERIVED_TABLES)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('resolved', '1')")
+    if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:  # empty: any resolver fits
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (RESOLVER_VERSION,))
     return conn
 
 

@@ -10,18 +10,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newsgraph.analysis.entities.names import country_named, fold, name_key
+from newsgraph.corpus.incremental import actor_record, form_of, forms_of, insert_actor_details
 from newsgraph.corpus.resolve import (
     EntityRow,
     EventRow,
-    actor_name,
-    actor_type,
     merged_type,
     parse_day,
-    person_key,
     resolve_actors,
     resolve_events,
 )
-from newsgraph.corpus.schema import DERIVED
+from newsgraph.corpus.schema import DERIVED, RESOLVER_VERSION
 from newsgraph.lexicon import table
 from newsgraph.model import Analysis, Event
 
@@ -75,7 +73,6 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, author: str | 
                      [(doc_id, t.text, t.start, t.end, t.type, t.value) for t in analysis.timexes])
     conn.executemany("INSERT INTO links VALUES (?,?,?,?,?)",
                      [(doc_id, a, b, kind, ref) for a, b, kind, ref in document_links(analysis)])
-    conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
     return doc_id
 
 
@@ -146,6 +143,7 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
         _write_happenings(conn, actor_of)
         _write_edges(conn, actor_of)
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'resolved'")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (RESOLVER_VERSION,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -166,21 +164,18 @@ def _write_actors(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     rows = _entity_rows(conn)
     groups = sorted(resolve_actors(rows), key=lambda g: -len({rows[i].doc_id for i in g}))
     actor_of: dict[tuple[str, str], int] = {}
-    actors, members, aliases = [], [], []
+    actors, members = [], []
     for n, group in enumerate(groups, start=1):
         mine = [rows[i] for i in group]
-        actors.append((n, actor_name(mine), actor_type(mine), len({r.doc_id for r in mine})))
-        counts = Counter(a for r in mine for a in dict.fromkeys((r.name, *r.aliases)))
-        keys = {(a, k) for a in counts for k in (name_key(a), person_key(a)) if k}
-        if actors[-1][2] == "PERSON":  # so that `actor Witkoff` finds Steve Witkoff
-            keys |= {(a, k.rsplit(" ", 1)[1]) for a, k in list(keys) if " " in k}
-        aliases += [(n, a, k, counts[a]) for a, k in keys]
+        forms = forms_of(mine)
+        name, type_, aliases = actor_record([f.row for f in forms], [f.n for f in forms])
+        actors.append((n, name, type_, len({r.doc_id for r in mine})))
+        insert_actor_details(conn, n, forms, aliases)
         for r in mine:
             actor_of[(r.doc_id, r.eid)] = n
-            members.append((r.doc_id, r.eid, n))
+            members.append((r.doc_id, r.eid, n, form_of(r)))
     conn.executemany("INSERT INTO actors VALUES (?,?,?,?)", actors)
-    conn.executemany("INSERT INTO actor_entities VALUES (?,?,?)", members)
-    conn.executemany("INSERT INTO actor_aliases VALUES (?,?,?,?)", aliases)
+    conn.executemany("INSERT INTO actor_entities VALUES (?,?,?,?)", members)
     return actor_of
 
 
