@@ -19,7 +19,7 @@ from tests.web.conftest import Client
 def cli_json(store_path: Path, *args: str) -> Any:
     result = CliRunner().invoke(cli, [*args, "--db", str(store_path), "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # stderr may say how to see the next page
 
 
 def test_actor_api_is_the_cli_answer(client: Client, store_path: Path) -> None:

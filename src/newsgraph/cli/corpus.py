@@ -37,19 +37,19 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")(f)
 
 
-def open_store(db: Path) -> Store:
-    """The store at ``db``; stops with a usage error when there is none yet."""
+def open_store(db: Path, *, write: bool = False) -> Store:
+    """The store at ``db`` (read-only unless ``write``); stops with a usage error when there is none yet."""
     if not db.exists():
         fail(f"no corpus database at {db}: run `newsgraph ingest PATH... --db {db}` first")
     try:
-        return Store(db, readonly=True)  # a query writes nothing: a read-only or shared store can be asked
+        return Store(db, readonly=not write)  # a query writes nothing: a read-only or shared store can be asked
     except NotAStore as err:
         fail(str(err))
     except sqlite3.Error as err:
         fail(f"{db} is not a newsgraph corpus database: {err}")
 
 
-DEFAULT_LIMIT = 50  # a list fits a terminal page; --limit 0 for all
+DEFAULT_LIMIT = 50  # a list fits a terminal page; --limit all for all
 
 
 def _check_limit(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -84,8 +84,8 @@ def _more(shown: int, limit: int, offset: int) -> None:
                    "--limit all for all)", err=True)
 
 
-def _ask(db: Path, question: Callable[[Store], Any]) -> Any:
-    with open_store(db) as store:
+def _ask(db: Path, question: Callable[[Store], Any], *, write: bool = False) -> Any:
+    with open_store(db, write=write) as store:
         try:
             return question(store)
         except UnknownActor as err:
@@ -197,8 +197,8 @@ def map_command(limit: int | None, db: Path, as_json: bool) -> None:
 
 @click.command()
 @click.argument("name")
-@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
-              help="At most this many documents, events, quotes and connections (0: all).")
+@click.option("--limit", default=str(DEFAULT_LIMIT), show_default=True, callback=_check_limit, metavar="N|all",
+              help="At most this many documents, events, quotes and connections (1 or more), or 'all'.")
 @db_option
 @json_option
 def actor(name: str, limit: int, db: Path, as_json: bool) -> None:
@@ -352,7 +352,7 @@ def resolve(everything: bool, db: Path) -> None:
     """
     if not everything:
         fail("say --all: resolve rebuilds the whole store")
-    _ask(db, lambda s: s.resolve())
+    _ask(db, lambda s: s.resolve(), write=True)
     click.echo(f"resolved {db} whole", err=True)
 
 

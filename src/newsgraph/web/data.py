@@ -245,7 +245,7 @@ def timeline_page(conn: sqlite3.Connection, actor_id: int, since: str | None, un
             out.append({"kind": "event", **events[f"event-{a}"]})
         else:
             q = quotes[c]
-            out.append({"kind": "quote", "date": q["published"], **q})
+            out.append({**q, "kind": "quote", "quote_kind": q["kind"], "date": q["published"]})  # as the CLI gives it
     return out
 
 
