@@ -45,7 +45,7 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None,
         # a task that takes its worker down twice is given up (then it becomes error records)
         with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         client.register_plugin(ModelLoader(model))
