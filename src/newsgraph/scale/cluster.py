@@ -33,7 +33,7 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None,
         from distributed import Client, LocalCluster
     except ImportError:
         raise ScaleError("--workers and --scheduler need Dask: pip install 'newsgraph[scale]'") from None
-    from newsgraph.scale.worker import ModelLoader
+    from newsgraph.scale.worker import IgnoreInterrupt, ModelLoader
 
     cluster: LocalCluster | None = None
     if scheduler:
@@ -48,6 +48,8 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None,
                                    dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
+        if cluster is not None:
+            client.register_plugin(IgnoreInterrupt())
         client.register_plugin(ModelLoader(model))
         yield client
     finally:

@@ -6,6 +6,7 @@ A worker needs only ``newsgraph`` and its spaCy model installed (``pip install
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 from distributed import Worker
@@ -34,3 +35,16 @@ class ModelLoader(WorkerPlugin):
 
     def setup(self, worker: Worker) -> None:
         load_model(self.model)
+
+
+class IgnoreInterrupt(WorkerPlugin):
+    """A local worker leaves Ctrl-C to the command, which closes the cluster (no traceback from each worker).
+
+    Only for the workers a command starts itself: the workers of an existing cluster are
+    their operator's to stop.
+    """
+
+    name = "newsgraph-ignore-interrupt"
+
+    def setup(self, worker: Worker) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
