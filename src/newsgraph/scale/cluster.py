@@ -42,8 +42,10 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None,
         except (OSError, ValueError, TypeError) as err:
             raise ScaleError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
     else:
-        # a task that takes its worker down twice is given up (then it becomes error records)
-        with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES}):
+        # a task that takes its worker down twice is given up (then it becomes error records);
+        # no statistical profiler sampling the parse every 10 ms (a few % of a worker, for a dashboard we do not show)
+        with dask.config.set({"distributed.scheduler.allowed-failures": RETRIES,
+                              "distributed.worker.profile.enabled": False}):
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                                    dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
