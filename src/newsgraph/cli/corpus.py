@@ -19,7 +19,9 @@ import click
 from newsgraph.cleantext import printable
 from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.dates import date_beside_value
+from newsgraph.cli.scale import run_scaled, scale_options
 from newsgraph.corpus.graph import MAX_PATHS
+from newsgraph.corpus.ingest import IngestSummary
 from newsgraph.corpus.schema import NotAStore
 from newsgraph.corpus.store import DEFAULT_DB, Store, UnknownActor
 
@@ -135,7 +137,9 @@ def _event_line(e: dict[str, Any]) -> str:
               help="The publication date of articles that give none (text and Markdown files).")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str | None, quiet: bool) -> None:
+@scale_options
+def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str | None, quiet: bool,
+           workers: int | None, scheduler: str | None, batch_size: int) -> None:
     """Analyse articles and add them to the corpus database (already stored ones are skipped).
 
     \b
@@ -144,6 +148,8 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
       newsgraph ingest articles/ --db news.db
       newsgraph ingest alaska-summit.txt --published 2025-08-16
       newsgraph ingest ../corpora/bbc.jsonl extra.csv
+      newsgraph ingest ../corpora/bbc.jsonl --workers 2
+      newsgraph ingest ../corpora/bbc.jsonl --scheduler tcp://10.0.0.5:8786
     """
     try:
         store = Store(db)
@@ -153,13 +159,25 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
         fail(f"cannot open the corpus database {db}: {err}")
     with store:
         try:
-            summary = store.ingest(list(paths), published=published, model=model, show_progress=not quiet)
+            if workers is None and scheduler is None:
+                summary = store.ingest(list(paths), published=published, model=model, show_progress=not quiet)
+            else:
+                summary = run_scaled(workers, scheduler, model, lambda client: _ingest_on(
+                    client, store, paths, published, model, quiet, batch_size))
         except KeyboardInterrupt:
             say("interrupted: the articles stored so far stay; run the same command again to carry on",
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
     say(f"{summary.added} added, {summary.duplicates} already stored, {summary.failed} skipped", err=True)
     sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _ingest_on(client: Any, store: Store, paths: tuple[Path, ...], published: str | None, model: str | None,
+               quiet: bool, batch_size: int) -> IngestSummary:
+    from newsgraph.scale import ingest_on
+
+    return ingest_on(client, store, list(paths), model=model, published=published, show_progress=not quiet,
+                     batch_size=batch_size)
 
 
 @click.command()

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
-from newsgraph.analysis.batch import analyze_jsonl
+from newsgraph.analysis.batch import BatchSummary, analyze_jsonl
 from newsgraph.analysis.documents import InputError, read_article
 from newsgraph.analysis.nlp import ModelNotFound
 from newsgraph.analysis.pipeline import analyze_documents
-from newsgraph.cli.common import EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
+from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.corpus import register as register_corpus_commands
+from newsgraph.cli.scale import run_scaled, scale_options
 from newsgraph.cli.serve import serve
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,8 +38,9 @@ def cli() -> None:
               help="Write the result here instead of standard output.")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@scale_options
 def analyze(path: Path, published: str | None, fmt: str | None, output: Path | None, model: str | None,
-            quiet: bool) -> None:
+            quiet: bool, workers: int | None, scheduler: str | None, batch_size: int) -> None:
     """Analyse one article (.txt, .html, .md) or a JSONL file of articles (one a line).
 
     On a terminal it prints a readable report; piped or with --output it writes JSON
@@ -46,14 +51,22 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
       newsgraph analyze article.txt --published 2025-08-16
       newsgraph analyze article.txt --format json > analysis.json
       newsgraph analyze docs.jsonl --output analyses.jsonl
+      newsgraph analyze docs.jsonl --output analyses.jsonl --workers 2
+      newsgraph analyze docs.jsonl --output analyses.jsonl --scheduler tcp://10.0.0.5:8786
     """
+    scaled = workers is not None or scheduler is not None
+    if scaled and path.suffix.lower() != ".jsonl":
+        fail("--workers and --scheduler apply to a JSONL file of articles")
     try:
         if path.suffix.lower() == ".jsonl" or str(path) == "-":  # "-": JSONL on standard input
             if published or fmt == "text":  # each line carries its own date; the output is JSONL, one per line
                 fail(f"{'--published' if published else '--format text'} does not apply to a JSONL file: give each "
                      'line its own "published", and read the JSONL output (one analysis a line)')
             with _open_out(output) as out:
-                summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
+                if scaled:
+                    summary = _analyze_scaled(path, out, model, quiet, workers, scheduler, batch_size)
+                else:
+                    summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
             click.echo(f"{summary.analysed} analysed, {summary.failed} failed", err=True)
             sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
         doc, warnings = read_article(path, published=published)
@@ -79,6 +92,21 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
 
         with _open_out(output) as out:
             print_report(result, Console(file=out, width=None if out is sys.stdout else 140))
+
+
+def _analyze_scaled(path: Path, out: IO[str], model: str | None, quiet: bool, workers: int | None,
+                    scheduler: str | None, batch_size: int) -> BatchSummary:
+    def work(client: Client) -> BatchSummary:
+        from newsgraph.scale import analyze_jsonl_on
+
+        return analyze_jsonl_on(client, path, out, model=model, batch_size=batch_size, show_progress=not quiet)
+
+    try:
+        return run_scaled(workers, scheduler, model, work)
+    except KeyboardInterrupt:
+        out.flush()
+        click.echo("interrupted: the cluster is closed; the lines written so far are complete", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 class _open_out:
