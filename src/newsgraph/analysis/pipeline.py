@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.documents import InputError, document_from_record, parse_date
@@ -16,7 +17,7 @@ from newsgraph.analysis.events.find import find_events
 from newsgraph.analysis.nlp import parse, parse_batch
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import place_events
-from newsgraph.analysis.places.locate import locate_places
+from newsgraph.analysis.places.locate import locate_places, prepare_gazetteer
 from newsgraph.analysis.quotes.find import find_quotes
 from newsgraph.analysis.references.resolve import resolve_references
 from newsgraph.analysis.roles.attach import attach_roles
@@ -32,13 +33,15 @@ class Stage:
     run: Callable[[Context], Context]
     needs: tuple[str, ...]
     adds: str
+    # one-time work before the first article (loading or building a resource), outside the stage's time budget
+    prepare: Callable[[], object] | None = None
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("entities", find_entities, needs=(), adds="entities"),
     Stage("roles", attach_roles, needs=("entities",), adds="roles"),
     Stage("references", resolve_references, needs=("entities", "roles"), adds="refers_to"),
-    Stage("places", locate_places, needs=("entities",), adds="geo"),
+    Stage("places", locate_places, needs=("entities",), adds="geo", prepare=prepare_gazetteer),
     Stage("timexes", find_timexes, needs=(), adds="timexes"),
     Stage("quotes", find_quotes, needs=("entities", "refers_to"), adds="quotes"),
     Stage("events", find_events, needs=("entities", "refers_to", "timexes", "quotes"), adds="events"),
@@ -99,8 +102,18 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGPROF, previous)
 
 
+@cache
+def _prepare_stages() -> None:
+    """Each stage's one-time work, once per process: never inside an article's budget (a gazetteer built on
+    first use takes longer than one article may, and would be cut off and begun again for every article)."""
+    for stage in STAGES:
+        if stage.prepare is not None:
+            stage.prepare()
+
+
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
     """The analysis of one parsed document; a stage past its budget leaves its layer empty, with a warning."""
+    _prepare_stages()
     ctx = Context(document=document, parsed=parsed, published=parse_date(document.published))
     budget = stage_budget(document.text)
     for stage in STAGES:

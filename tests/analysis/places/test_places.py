@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +133,15 @@ def test_the_seed_places_resolve_to_the_right_points(run_analysis: Callable[...,
     for e in (e for e in a.entities if e.geo is not None):  # the evidence: a located place's mentions are its names
         for m in e.mentions:
             assert a.document.text[m.start:m.end] in e.aliases
+
+
+def test_a_fresh_machine_builds_the_gazetteer_once_outside_any_budget(tmp_path: Path) -> None:
+    """With no index yet, the first article waits for it to be built (longer than a stage's budget) and is placed."""
+    script = ("import newsgraph; a = newsgraph.analyze('Officials met in Nairobi on Monday.', published='2025-08-16'); "
+              "e = next(e for e in a.entities if e.name == 'Nairobi'); "
+              "print(e.geo.country if e.geo else None, a.warnings)")
+    env = {**os.environ, "NEWSGRAPH_CACHE": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["KEN", "()"]
+    assert next(p.name for p in (tmp_path / "cache").iterdir()).startswith("gazetteer-")

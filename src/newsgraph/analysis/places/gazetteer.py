@@ -109,21 +109,37 @@ def _index_name() -> str:
 _lock = threading.Lock()
 
 
+_failed: list[str] = []  # why the index could not be had: said once, not tried again for every article
+
+
 @cache
 def index_path() -> Path:
-    """The gazetteer's SQLite file, built on first use."""
+    """The gazetteer's SQLite file, built on first use; GazetteerMissing when it cannot be had."""
+    if _failed:
+        raise GazetteerMissing(_failed[0])
     with _lock:
-        for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "newsgraph"):
-            path = folder / _index_name()
-            if path.exists():
-                return path
-            with contextlib.suppress(OSError):
-                folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-                _build(tmp)
-                os.replace(tmp, path)  # atomic: a reader never sees half an index
-                return path
-        raise OSError(f"cannot write the gazetteer index in {_cache_dir()}: set NEWSGRAPH_CACHE to a writable folder")
+        try:
+            return _find_or_build()
+        except GazetteerMissing as err:
+            _failed.append(str(err))
+            raise
+        except (OSError, ValueError, KeyError, sqlite3.Error) as err:
+            _failed.append(f"the gazetteer index could not be built: {err}")
+            raise GazetteerMissing(_failed[0]) from err
+
+
+def _find_or_build() -> Path:
+    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "newsgraph"):
+        path = folder / _index_name()
+        if path.exists():
+            return path
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+            _build(tmp)
+            os.replace(tmp, path)  # atomic: a reader never sees half an index
+            return path
+    raise OSError(f"cannot write the gazetteer index in {_cache_dir()}: set NEWSGRAPH_CACHE to a writable folder")
 
 
 def _rows() -> list[tuple[str, Place]]:

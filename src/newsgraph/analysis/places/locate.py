@@ -16,13 +16,14 @@ country ("Turkish" is Turkey) and is placed there.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import Counter
 from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
-from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, lookup
+from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup
 from newsgraph.model import Entity, Geo
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -110,6 +111,13 @@ def _choose(cands: list[Place], support: Counter[str], containers: set[str],
             inside: frozenset[tuple[str | None, str]] = frozenset()) -> tuple[Place, float]:
     best = max(cands, key=lambda p: (_score(p, support, containers, inside), p.population))
     return best, _score(best, support, containers, inside)
+
+
+def prepare_gazetteer() -> None:
+    """Open the gazetteer (building its index on first use), so that no article pays for it; a missing
+    source package is said by the stage, on each article, as a warning."""
+    with contextlib.suppress(GazetteerMissing):
+        index_path()
 
 
 def locate_places(ctx: Context) -> Context:
