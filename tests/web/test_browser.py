@@ -4,27 +4,37 @@ Clicks through search -> actor -> event -> article as a user would, checks that 
 highlight sits at its stored offsets, that a hostile article runs no script, and takes
 a screenshot of each page into ``tests/out/screenshots/`` (kept by CI). Skipped, with the
 reason, when Chromium or Playwright is missing (``.ci/run`` installs Chromium).
+
+Two stores: the seed (real model) with hand-written outlets and a hostile article; and the
+seed plus a sample of real BBC articles (every 100th line of ``../shared/corpora/bbc.jsonl``,
+analysed by the real model in a few seconds; skipped when the corpus is absent), on which the
+same walk ends on a BBC article whose every mark must sit at its stored offsets.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsgraph.model import Analysis
+from newsgraph import Store, analyze_documents
+from newsgraph.model import Analysis, Failure
 from newsgraph.web import create_app, open_read_only
 from tests.paths import ROOT, SHARED
 from tests.web.conftest import build_store
 
 CHROMIUM = Path("/usr/bin/chromium")
+BBC = SHARED / "corpora" / "bbc.jsonl"
+BBC_EVERY = 100  # every 100th line: 23 articles across the five topics, analysed in a few seconds
 SHOTS = ROOT / "tests" / "out" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -59,6 +69,27 @@ CHECK_MARKS = """(box) => {
 }"""
 
 
+# Every mark shown in the text, once: its kind (the layer it comes from) and its offsets.
+SHOWN_MARKS = """(box) => {
+  const marks = {};
+  for (const el of box.querySelectorAll('[data-mark]')) {
+    const kind = ['ent', 'quote', 'timex', 'trigger'].find(k => el.classList.contains(k));
+    const at = (name) => Number(el.getAttribute(name));
+    marks[el.getAttribute('data-mark')] = [kind, at('data-start'), at('data-end')];
+  }
+  return Object.values(marks);
+}"""
+
+
+def stored_marks(article: dict[str, Any]) -> list[list[Any]]:
+    """The marks the article page must show, from the stored article (``/api/article/ID``)."""
+    marks = [["ent", m["start"], m["end"]] for e in article["entities"] for m in e["mentions"]]
+    marks += [["quote", q["start"], q["end"]] for q in article["quotes"]]
+    marks += [["timex", t["start"], t["end"]] for t in article["timexes"]]
+    marks += [["trigger", v["trigger"]["start"], v["trigger"]["end"]] for v in article["events"]]
+    return sorted(marks)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -73,11 +104,12 @@ def seed(run_analysis: Callable[..., Analysis]) -> Analysis:
                                                                       title="En route to Alaska"))
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, seed: Analysis) -> Iterator[str]:
+@contextmanager
+def serving(store: Path) -> Iterator[str]:
+    """The explorer over ``store`` (read only) on a free port of 127.0.0.1, in a thread: yields its base URL."""
     import uvicorn
 
-    db = open_read_only(build_store(tmp_path_factory.mktemp("web") / "news.db", [seed]))
+    db = open_read_only(store)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -85,10 +117,34 @@ def server(tmp_path_factory: pytest.TempPathFactory, seed: Analysis) -> Iterator
     deadline = time.monotonic() + 30
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    db.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, seed: Analysis) -> Iterator[str]:
+    with serving(build_store(tmp_path_factory.mktemp("web") / "news.db", [seed])) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def bbc_server(tmp_path_factory: pytest.TempPathFactory, seed: Analysis) -> Iterator[str]:
+    """The explorer over a store of the seed plus a sample of real BBC articles, analysed by the real model."""
+    if not BBC.exists():
+        pytest.skip(f"the BBC corpus is absent ({BBC}): the seed-plus-BBC store cannot be built")
+    lines = BBC.read_text(encoding="utf-8").splitlines()[::BBC_EVERY]
+    analyses = list(analyze_documents(json.loads(line) for line in lines))
+    assert [a for a in analyses if isinstance(a, Failure)] == []
+    path = tmp_path_factory.mktemp("bbc") / "news.db"
+    with Store(path) as store:
+        store.add([seed, *(a for a in analyses if isinstance(a, Analysis))])
+        store.resolve()
+    with serving(path) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +262,38 @@ def test_a_hostile_article_runs_no_script(server: str, page: Any) -> None:
             assert "javascript:window.__xss=5" in page.inner_text("main")  # the URL, as text
             shot(page, "xss-article")
     assert dialogs == []
+
+
+def test_seed_plus_bbc_search_actor_event_article(bbc_server: str, page: Any) -> None:
+    page.goto(f"{bbc_server}/search")
+    page.fill("#q", "Blair")
+    page.press("#q", "Enter")
+    page.wait_for_url("**/search?q=Blair**")
+    shot(page, "bbc-search")
+    page.click("ul.results a.actor:text('Tony Blair')")
+
+    page.wait_for_selector("#graph[data-ready]")
+    assert page.inner_text("h1").startswith("Tony Blair")
+    assert int(page.get_attribute("#graph", "data-ready")) >= 3
+    shot(page, "bbc-actor")
+    page.click("table.list a.event >> nth=0")
+
+    page.wait_for_url("**/event/**")
+    evidence = page.query_selector_all("p.evidence")
+    assert evidence
+    for box in evidence:
+        checked = box.evaluate(CHECK_MARKS)
+        assert checked["problems"] == [] and checked["count"] >= 2  # the trigger and a participant
+        assert box.query_selector(".mk.trigger")
+    shot(page, "bbc-event")
+    page.click("ol.mentions a >> nth=0")
+
+    page.wait_for_url("**/article/bbc-**")
+    doc_id = page.url.split("/article/")[1].split("#")[0].split("?")[0]
+    text = page.query_selector("#text")
+    checked = text.evaluate(CHECK_MARKS)
+    assert checked["problems"] == [] and checked["count"] >= 10
+    stored = page.request.get(f"{bbc_server}/api/article/{doc_id}").json()
+    assert sorted(text.evaluate(SHOWN_MARKS)) == stored_marks(stored)  # every stored mark, at its offsets
+    assert page.query_selector("#text .mk.flash")  # the event's trigger, scrolled to and marked
+    shot(page, "bbc-article")
