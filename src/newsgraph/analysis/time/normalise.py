@@ -43,6 +43,19 @@ from newsgraph.analysis.time.durations import DURATION_RULES
 from newsgraph.analysis.time.patterns import CENTURY_WORDS, Candidate, timex_words
 
 
+def _day_in_year(f: Frame, month: int, day: int) -> Result:
+    """A month and day with no year of their own: the sentence's year, else the story's, else the one the
+    tense points to from the publication date (XXXX without one)."""
+    if f.sentence_year:
+        return "DATE", ymd(int(f.sentence_year), month, day)
+    told = story_year(f, month, day)
+    if told:
+        return "DATE", ymd(told, month, day)
+    if f.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
+
+
 def _calendar_date(c: Candidate, f: Frame) -> Result | None:
     """A month and day, with or without a year ("June 18", "11 December 2009")."""
     month, day, year = month_number(group(c, "month")), int(group(c, "day")), group(c, "year")
@@ -52,14 +65,7 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return "DATE", ymd(int(year), month, day)
     if (month, day) == (9, 11) and _ATTACKS.match(f.after):
         return "DATE", "2001-09-11"  # "the September 11 attacks" name their day, whatever the year of writing
-    if f.sentence_year:
-        return "DATE", ymd(int(f.sentence_year), month, day)
-    told = story_year(f, month, day)
-    if told:
-        return "DATE", ymd(told, month, day)
-    if f.dct is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
+    return _day_in_year(f, month, day)
 
 
 _ATTACKS = re.compile(r"(?:th)?,? (?:terrorist |terror )?attacks?\b")
@@ -537,14 +543,7 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
     if not month_day:
         return None
     month, day = int(month_day[:2]), int(month_day[3:])
-    if f.sentence_year:
-        return "DATE", ymd(int(f.sentence_year), month, day)
-    told = story_year(f, month, day)
-    if told:
-        return "DATE", ymd(told, month, day)
-    if f.dct is None:
-        return "DATE", f"XXXX-{month_day}"
-    return "DATE", ymd(month_year(f.dct, month, f.tense, day), month, day)
+    return _day_in_year(f, month, day)
 
 
 def _new_year(c: Candidate, f: Frame) -> Result | None:
