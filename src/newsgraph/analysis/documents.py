@@ -120,19 +120,24 @@ def regular_file(path: str | Path, what: str = "one article file (or `newsgraph 
     return p
 
 
-def read_article(
-    path: str | Path, published: str | None = None, doc_id: str | None = None
-) -> tuple[Document, list[str]]:
-    """One article from a file, and any warnings about it."""
+def article_bytes(path: str | Path) -> tuple[Path, bytes]:
+    """The path and bytes of one article file: a regular file within the article limit, else InputError."""
     p = regular_file(path)
     size = p.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise InputError(f"{p} is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} allowed for one article: "
                          "split it, or give a JSONL file with one article a line")
     try:
-        data = p.read_bytes()
+        return p, p.read_bytes()
     except OSError as err:
         raise InputError(f"{p} cannot be read: {err.strerror}") from None
+
+
+def read_article(
+    path: str | Path, published: str | None = None, doc_id: str | None = None
+) -> tuple[Document, list[str]]:
+    """One article from a file, and any warnings about it."""
+    p, data = article_bytes(path)
     text, warnings = decode(data, str(p))
     meta: dict[str, str | None] = {}
     if p.suffix.lower() in (".html", ".htm"):

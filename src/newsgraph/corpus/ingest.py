@@ -17,15 +17,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsgraph.analysis.documents import (
-    MAX_ARTICLE_BYTES,
     InputError,
+    article_bytes,
     checked_text,
     count_lines,
     decode,
     html_to_text,
     read_article,
     read_jsonl,
-    regular_file,
 )
 from newsgraph.cleantext import printable
 from newsgraph.corpus.csv_articles import read_csv
@@ -82,14 +81,7 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
 
 def read_html(path: Path) -> tuple[Document, str | None, list[str]]:
     """An HTML article (trafilatura): its document with title and date, its author, warnings."""
-    regular_file(path)
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise InputError(f"{path} is {path.stat().st_size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} "
-                         "allowed for one article")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path} cannot be read: {err.strerror}") from None
+    _, data = article_bytes(path)
     html, warnings = decode(data, str(path))
     text, meta = html_to_text(html)
     if not text.strip():
