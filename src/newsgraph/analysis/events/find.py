@@ -21,6 +21,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
 from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places
+from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
 from newsgraph.analysis.events.parties import parties_of, resolve_heads
@@ -306,8 +307,13 @@ def _complement_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigg
 
 
 def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by_id: Mapping[str, Entity],
-                others: set[int]) -> Event | None:
-    """The event of one governing trigger, or None when it is no event after all."""
+                others: set[int], learned: bool = True,
+                seen: list[tuple[Event, list[str]]] | None = None) -> Event | None:
+    """The event of one governing trigger, or None when it is no event after all.
+
+    With ``learned`` the type model (``learned.py``) may retype or drop it; ``seen`` collects each event
+    as the rules coded it with its features (to train that model).
+    """
     parsed = ctx.parsed
     mood = mood_of(parsed, trig)
     kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers))
@@ -356,15 +362,27 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if kind == "PROTEST" and mode == "obstruct" and any(
             a.sector in _STATE_SECTORS for a in actors if a.entity in source):
         kind, mode = "COERCE", "restrict"  # a protest is civilian: the state that blocks restricts
+    feats: list[str] = []
+    if learned or seen is not None:
+        feats = features(parsed, trig, kind, mood, source, target, actors, ctx.refers_to, by_id)
+    if learned:
+        decided = decide(kind, feats)
+        if decided is None:
+            return None
+        if decided != kind:
+            kind, mode = decided, trig.sense.mode if decided == trig.sense.type else None
     if kind == "CONSULT" and mode is None and _by_phone(parsed, trig):
         mode = "phone"
-    return Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
+    event = Event(id="", type=kind, trigger=_trigger_span(parsed, trig), evidence=Span(sent.start, sent.end),
                  mode=mode, cameo=cameo_root(kind, mode), source=tuple(source), target=tuple(target),
                  location=location, date=date_of(parsed, trig, ctx.timexes, others, {
                      k: e for k, e in ctx.refers_to.items() if e in source or e in target})
                  or relative_date(parsed, trig, ctx.timexes), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
                  attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
+    if seen is not None:
+        seen.append((event, feats))
+    return event
 
 
 def _only_a_setting(parsed: Parsed, trig: Trigger) -> bool:
@@ -395,6 +413,8 @@ def _same_happening(a: Event, b: Event, parsed: Parsed) -> bool:
     if a.evidence != b.evidence:
         return False
     pa, pb = set(a.source) | set(a.target), set(b.source) | set(b.target)
+    if pa != pb and ((not pa and a.groups) or (not pb and b.groups)):
+        return False  # "a volunteer was sentenced ... the Kremlin restricted calls": a group is a party of its own
     return pa <= pb or pb <= pa
 
 
@@ -454,8 +474,8 @@ def _told_as_someone(parsed: Parsed, h: int) -> bool:
                                         for g in parsed.children(c.i)) for c in parsed.children(h))
 
 
-def find_events(ctx: Context) -> Context:
-    """The context with its ``events`` layer filled."""
+def find_events(ctx: Context, *, learned: bool = True, seen: list[tuple[Event, list[str]]] | None = None) -> Context:
+    """The context with its ``events`` layer filled (``learned``, ``seen``: see ``build_event``)."""
     parsed = ctx.parsed
     if not parsed.tokens:
         return replace(ctx, events=())
@@ -476,7 +496,7 @@ def find_events(ctx: Context) -> Context:
     for trig in roots:
         others = root_tokens - _event_tokens(trig)
         try:
-            event = build_event(ctx, trig, at, by_id, others)
+            event = build_event(ctx, trig, at, by_id, others, learned, seen)
             if event is not None:
                 event = replace(event, groups=_groups_of(ctx, trig, {*event.source, *event.target}))
             names = event is not None and bool(event.source or event.target or event.groups)
