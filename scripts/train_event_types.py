@@ -118,6 +118,7 @@ def labels_of(events: list[Any], ctx: Any, golds: list[dict[str, Any]], full: bo
 def examples(gold_dir: Path, evaluate: ModuleType, cache_dir: Path | None) -> tuple[list[list[str]], list[str],
                                                                                      list[str], list[float], list[str]]:
     from newsgraph.analysis.events.find import find_events
+    from newsgraph.analysis.events.learned import readings
 
     feats: list[list[str]] = []
     labels: list[str] = []
@@ -139,7 +140,7 @@ def examples(gold_dir: Path, evaluate: ModuleType, cache_dir: Path | None) -> tu
                     rules.append(event.type)
                     weights.append(WEIGHTS.get(name, 1.0))
                     if name == CONFIRMING and y == event.type:
-                        confirmed |= {x.split("=", 1)[1] for x in f if x.startswith("lemma_rule=")}
+                        confirmed |= readings(f, event.type)
         print(f"{name}: {len(docs)} study documents, {len(labels)} labelled events so far", file=sys.stderr)
     for own in OWN_SETS:
         docs = [json.loads(line) for line in (ROOT / own).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -152,7 +153,7 @@ def examples(gold_dir: Path, evaluate: ModuleType, cache_dir: Path | None) -> tu
             types = {RENAMES.get(g["type"], g["type"]) for g in d.get("events", [])}
             for event, f in seen:
                 if event.type in types:
-                    confirmed |= {x.split("=", 1)[1] for x in f if x.startswith("lemma_rule=")}
+                    confirmed |= readings(f, event.type)
         print(f"{own}: {len(docs)} study documents confirm {len(confirmed) - before} more readings", file=sys.stderr)
     return feats, labels, rules, weights, sorted(confirmed)
 
@@ -232,14 +233,14 @@ def main(argv: list[str] | None = None) -> int:
         "classes": [str(c) for c in model.classes_], "bias": [round(float(b), 3) for b in model.intercept_],
         "drop_at": 1.01,  # dropping is left to the rules (too few events that are none in the study parts)
         "confirmed": confirmed, "examples": len(labels)}
-    from newsgraph.analysis.events.learned import TypeModel, phrase_support
+    from newsgraph.analysis.events.learned import TypeModel, phrase_support, readings
 
     typed = TypeModel(classes=tuple(data["classes"]), bias=tuple(data["bias"]), weights=kept, retype_at=0, keep_at=0,
                       firm_at=0, phrase_margin=0, confirmed=frozenset(), drop_at=1.01)
     top = [classes[int(k)] for k in probs.argmax(axis=1)]
     support = [phrase_support(typed, fs, c, r) if c in typed.classes else 0.0
                for fs, c, r in zip(feats, top, rules, strict=True)]
-    locked = [any(f.startswith("lemma_rule=") and f.split("=", 1)[1] in confirmed for f in fs) for fs in feats]
+    locked = [not readings(fs, r).isdisjoint(confirmed) for fs, r in zip(feats, rules, strict=True)]
     data.update(choose_thresholds(probs, classes, labels, rules, ["open" in f for f in feats], locked, support))
     data["weights"] = dict(sorted(kept.items()))
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

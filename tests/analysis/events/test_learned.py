@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
 from newsgraph.analysis.events.learned import NO_EVENT, OPEN, TypeModel, decide, phrase_support, type_model
 from newsgraph.analysis.events.lexicon import PLOVER_TYPES
@@ -45,9 +46,21 @@ def test_a_firm_word_needs_more_and_a_confirmed_reading_is_kept() -> None:
     feats = ["lemma=call", "lemma_prep=call|for", "lemma_rule=call|REQUEST"]
     assert decide("REQUEST", feats, _toy(firm_at=0.99)) == "REQUEST"
     assert decide("REQUEST", feats, _toy(firm_at=0.5)) == "ACCUSE"
-    assert decide("REQUEST", [*feats, OPEN], _toy(confirmed=frozenset({"call|REQUEST"}))) == "REQUEST"
+    assert decide("REQUEST", [*feats, OPEN], _toy(confirmed=frozenset({"lemma_prep=call|for|REQUEST"}))) == "REQUEST"
 
 
 def test_without_support_from_the_phrase_the_rules_stand() -> None:
     model = _toy(weights={"lemma=call": (0.0, 0.0, 0.0), "src_type=ORG": (3.0, 0.0, 0.0)})
     assert decide("REQUEST", ["lemma=call", "src_type=ORG", OPEN], model) == "REQUEST"
+
+
+def test_an_officeholder_description_is_coded_to_the_person_named(run_analysis: Any) -> None:
+    """Issue 12's offices reach events through ``refers_to``: "Norway's prime minister has resigned" is the
+    resignation of the prime minister the article names next, not of Norway."""
+    a = run_analysis("Norway's prime minister has resigned. Ingrid Solheim, 58, handed her resignation to the king "
+                     "on Monday.")
+    resigned = [v for v in a.events if v.trigger.text == "resigned"]
+    assert resigned, [(v.type, v.trigger.text) for v in a.events]
+    names = {e.id: e.name for e in a.entities}
+    assert [names[s] for s in resigned[0].source] == ["Ingrid Solheim"]
+    assert resigned[0].actors[0].country == "NOR"

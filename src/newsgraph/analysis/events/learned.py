@@ -81,11 +81,12 @@ def decide(kind: str, features: list[str], model: TypeModel | None = None) -> st
 
     The rules' type stands unless the model gives another one ``retype_at`` and the rules' below ``keep_at``;
     where the rules coded firmly (a word of the project's lexicon with one type, read as it is written), the
-    other type needs ``firm_at``. A word whose type the PLOVER records confirm (``confirmed``) keeps it: a
-    phrase two conventions code apart ("imposed sanctions": SANCTION there, COERCE in plv-train) keeps PLOVER's.
+    other type needs ``firm_at``. A phrase whose type the PLOVER records confirm (``confirmed``, see ``readings``)
+    keeps it: one two conventions code apart ("imposed sanctions": SANCTION there, COERCE in plv-train) keeps
+    PLOVER's.
     """
     model = model or type_model()
-    if model is None or any(f.startswith("lemma_rule=") and f[11:] in model.confirmed for f in features):
+    if model is None or not readings(features, kind).isdisjoint(model.confirmed):
         return kind
     probs = model.probabilities(features)
     # a firm word the model never saw in training is the rules' to code ("restricted calls")
@@ -98,6 +99,13 @@ def decide(kind: str, features: list[str], model: TypeModel | None = None) -> st
             and phrase_support(model, features, best, kind) > model.phrase_margin:
         return best
     return kind
+
+
+def readings(features: list[str], kind: str) -> set[str]:
+    """What a confirmed reading is keyed on: each feature of the trigger's phrase with the rules' type
+    ("lemma_obj=cut|aid|SANCTION"), or the word with its type when it stands alone ("lemma=visit|CONSULT")."""
+    phrase = {f"{f}|{kind}" for f in features if f.startswith(_PHRASE)}
+    return phrase or {f"lemma={_lemma_in(features)}|{kind}"}
 
 
 def phrase_support(model: TypeModel, features: list[str], best: str, kind: str) -> float:
