@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
-from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup
+from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
 from newsgraph.model import Entity, Geo
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -86,10 +86,14 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
     return out
 
 
-def _names_a_place(place: Place) -> bool:
+def _names_a_place(place: Place, entity: Entity) -> bool:
     """Whether a name the model took for an organisation is the name of a place too well known to be anything else:
-    a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare")."""
-    return place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)
+    a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare"), by the
+    place's own name (a city's other spellings in GeoNames hold nicknames and firms: "Google" for Topeka)."""
+    if not (place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)):
+        return False
+    own = {place_key(place.name), division_key(place.name)}
+    return any(place_key(n) in own or division_key(n) in own for n in _names(entity))
 
 
 def _bare_initials(name: str) -> bool:
@@ -135,6 +139,7 @@ def locate_places(ctx: Context) -> Context:
     containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
     # first pass: each place on its own; the countries they lie in then support their neighbours
     organisations = {e.id for e in placeable if e.type == "ORG"}
+    by_id = {e.id: e for e in placeable}
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
     located: dict[str, Geo] = {}
     for eid in containers:
@@ -142,7 +147,7 @@ def locate_places(ctx: Context) -> Context:
         inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
                            if other != eid and p.admin1)
         best, score = _choose(candidates[eid], support, containers[eid], inside)
-        if score >= _ENOUGH and (eid not in organisations or _names_a_place(best)):
+        if score >= _ENOUGH and (eid not in organisations or _names_a_place(best, by_id[eid])):
             located[eid] = _to_geo(best)
     if not located:
         return ctx
