@@ -43,10 +43,30 @@ def _names(entity: Entity) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_DIVISIONS = frozenset({"ADM1", "ADM2"})
+_TOWNS = frozenset({"PPL", "PPLC"})
+
+
+def _kinds(name: str) -> tuple[str, frozenset[str]] | None:
+    """A name that says what kind of place it is, without that word, and the features it allows:
+    "Hebei province", "Akita Prefecture" (a division), "Pingliang city" (a town); None for a bare name."""
+    key = place_key(name)
+    bare = division_key(name)
+    if bare != key and bare:
+        return bare, _DIVISIONS
+    if key.endswith(" city") and len(key) > 5:
+        return key.removesuffix(" city"), _TOWNS
+    return None
+
+
 def _candidates(entity: Entity) -> list[Place]:
     found: dict[tuple[str, float, float], Place] = {}
     for n in _names(entity):
-        for p in lookup(n):
+        places = list(lookup(n))
+        kinds = _kinds(n)
+        if not places and kinds is not None:  # "Hebei province": the division Hebei
+            places = [p for p in lookup(kinds[0]) if p.feature in kinds[1]]
+        for p in places:
             if entity.type == "NORP" and p.feature != "PCLI":
                 continue  # a people's name places only its country
             found.setdefault((p.feature, round(p.lat, 3), round(p.lon, 3)), p)
