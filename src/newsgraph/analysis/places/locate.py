@@ -24,6 +24,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
+from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -106,14 +107,63 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
     return out
 
 
+def _may_be_a_place(entity: Entity, speakers: set[str]) -> bool:
+    """Whether a name the model took for a person may be a place it mistyped ("Giza", "Rogaland"): one word,
+    no role, never quoted."""
+    return " " not in entity.name.strip() and not entity.roles and entity.id not in speakers
+
+
+def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter[str],
+                    places: frozenset[tuple[int, int]]) -> bool:
+    """Whether a name the model took for a person or organisation is this place, well known or in a country the
+    article names: the place's own name, written alone (no "Mr." or "Daily News" with it, not in capitals), and
+    at least once where places are written (``_place_cue``)."""
+    if not (place.country is not None and support[place.country]) and not _names_a_place(place, entity):
+        return False
+    if any(a != entity.name for a in entity.aliases) or entity.name.isupper():
+        return False
+    if place_key(entity.name) not in {place_key(place.name), division_key(place.name)}:
+        return False
+    return any(_place_cue(ctx.document.text, m.start, m.end, places) for m in entity.mentions)
+
+
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or"})
+
+
+def _place_cue(text: str, start: int, end: int, places: frozenset[tuple[int, int]]) -> bool:
+    """Whether the words around a name mark it as a place: "in Giza", "the town of Garissa", "Austin, in Scott
+    County", or a list with other places ("Cairo, Giza and Al-Minya"; ``places``: the place mentions' offsets)."""
+    before = text[max(0, start - 30):start].lower().split()[-2:]
+    if before and before[-1] in _locatives() and before != ["according", "to"]:
+        return True
+    if len(before) == 2 and before[1] == "of" and before[0] in words("places/place_nouns"):
+        return True
+    after = text[end:end + 12].lower()
+    if after.startswith((", in ", ", near ")):
+        return True
+    for a, b in places:
+        glue = text[b:start] if b <= start else text[end:a]
+        if 0 < len(glue) <= 6 and " ".join(glue.replace(",", " , ").split()).replace(" ,", ",") in _LIST_GLUE:
+            return True
+    return False
+
+
+def _locatives() -> frozenset[str]:
+    return words("places/locatives")
+
+
+def _own_name(place: Place, entity: Entity) -> bool:
+    own = {place_key(place.name), division_key(place.name)}
+    return any(place_key(n) in own or division_key(n) in own for n in _names(entity))
+
+
 def _names_a_place(place: Place, entity: Entity) -> bool:
     """Whether a name the model took for an organisation is the name of a place too well known to be anything else:
     a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare"), by the
     place's own name (a city's other spellings in GeoNames hold nicknames and firms: "Google" for Topeka)."""
     if not (place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)):
         return False
-    own = {place_key(place.name), division_key(place.name)}
-    return any(place_key(n) in own or division_key(n) in own for n in _names(entity))
+    return _own_name(place, entity)
 
 
 def _bare_initials(name: str) -> bool:
@@ -146,8 +196,10 @@ def prepare_gazetteer() -> None:
 
 def locate_places(ctx: Context) -> Context:
     """The context with every place entity it can place given ``geo``."""
+    speakers = {q.speaker for q in ctx.quotes if q.speaker}
     placeable = [e for e in ctx.entities if _usable_name(e) and (
-        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e)))]
+        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
+        or (e.type == "PERSON" and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
@@ -158,8 +210,9 @@ def locate_places(ctx: Context) -> Context:
                  for p in cands if p.feature == "PCLI" and p.country}
     containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
     # first pass: each place on its own; the countries they lie in then support their neighbours
-    organisations = {e.id for e in placeable if e.type == "ORG"}
+    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON")}
     by_id = {e.id: e for e in placeable}
+    spans = frozenset((m.start, m.end) for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions)
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
     located: dict[str, Geo] = {}
     for eid in containers:
@@ -167,7 +220,8 @@ def locate_places(ctx: Context) -> Context:
         inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
                            if other != eid and p.admin1)
         best, score = _choose(candidates[eid], support, containers[eid], inside)
-        if score >= _ENOUGH and (eid not in organisations or _names_a_place(best, by_id[eid])):
+        if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
+                                 or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
     if not located:
         return ctx
