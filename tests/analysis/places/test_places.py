@@ -112,6 +112,16 @@ def test_a_place_the_model_took_for_a_person_is_placed_only_where_places_are_wri
     assert geo_of(ctx, "Giza") is None  # no word says it is a place
 
 
+def test_the_text_says_a_name_is_a_state() -> None:
+    ctx = locate_places(context("A cow from a farm in the state of Washington fell ill.", [("Washington", "GPE")]))
+    washington = geo_of(ctx, "Washington")
+    assert washington is not None and washington.feature == "ADM1"
+    text = "Cases were found in Utah, Oregon, Washington and Wisconsin."
+    ctx = locate_places(context(text, [(n, "GPE") for n in ("Utah", "Oregon", "Washington", "Wisconsin")]))
+    washington = geo_of(ctx, "Washington")
+    assert washington is not None and washington.feature == "ADM1"  # listed with states, not the capital
+
+
 def test_an_organisation_is_not_placed_by_a_city_s_other_spellings() -> None:
     ctx = locate_places(context("Google said in Kansas that it grew.", [("Google", "ORG"), ("Kansas", "GPE")]))
     assert geo_of(ctx, "Google") is None  # GeoNames lists it among Topeka's names

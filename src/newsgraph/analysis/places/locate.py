@@ -33,6 +33,7 @@ _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
 _IN_NAMED_DIVISION = 3.0
+_SAID_KIND = 3.0
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
@@ -80,9 +81,14 @@ def _prior(place: Place) -> float:
     return 1.0 + 0.75 * math.log10(max(place.population, 1)) + (_CAPITAL if place.feature == "PPLC" else 0.0)
 
 
+Kind = tuple[str, "str | None"]  # a feature code and, if known, the country: what the text says a place is
+
+
 def _score(place: Place, support: Counter[str], containers: set[str],
-           inside: frozenset[tuple[str | None, str]] = frozenset()) -> float:
+           inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> float:
     score = _prior(place)
+    if kind is not None and place.feature == kind[0] and kind[1] in (None, place.country):
+        score += _SAID_KIND  # "the state of Washington"; "Utah, Washington and Wisconsin"
     if place.country is not None and support[place.country]:
         score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
     if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
@@ -143,7 +149,7 @@ def _place_cue(text: str, start: int, end: int, places: frozenset[tuple[int, int
         return True
     for a, b in places:
         glue = text[b:start] if b <= start else text[end:a]
-        if 0 < len(glue) <= 6 and " ".join(glue.replace(",", " , ").split()).replace(" ,", ",") in _LIST_GLUE:
+        if 0 < len(glue) <= 6 and _is_list_glue(glue):
             return True
     return False
 
@@ -182,9 +188,34 @@ def _to_geo(place: Place) -> Geo:
 
 
 def _choose(cands: list[Place], support: Counter[str], containers: set[str],
-            inside: frozenset[tuple[str | None, str]] = frozenset()) -> tuple[Place, float]:
-    best = max(cands, key=lambda p: (_score(p, support, containers, inside), p.population))
-    return best, _score(best, support, containers, inside)
+            inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> tuple[Place, float]:
+    best = max(cands, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
+    return best, _score(best, support, containers, inside, kind)
+
+
+def _said_kind(text: str, entity: Entity, first: dict[str, Place],
+               owners: dict[tuple[int, int], str]) -> Kind | None:
+    """What the text says the place is: a state ("Washington state", "the state of Washington"), or the kind of
+    the places it is listed with, when two or more of them agree ("Utah, Washington and Wisconsin": a US state).
+    ``owners``: each place mention's offsets and its entity; ``first``: each entity's first-pass place."""
+    kinds: Counter[Kind] = Counter()
+    for m in entity.mentions:
+        if text[m.end:m.end + 6].lower() == " state" or text[max(0, m.start - 9):m.start].lower() == "state of ":
+            return ("ADM1", None)
+        for (a, b), other in owners.items():
+            if other == entity.id or other not in first:
+                continue
+            glue = text[b:m.start] if b <= m.start else text[m.end:a] if a >= m.end else ""
+            if 0 < len(glue) <= 6 and _is_list_glue(glue):
+                kinds[(first[other].feature, first[other].country)] += 1
+    if not kinds:
+        return None
+    kind, n = kinds.most_common(1)[0]
+    return kind if n >= 2 and kind[0] in ("ADM1", "PCLI") else None
+
+
+def _is_list_glue(glue: str) -> bool:
+    return " ".join(glue.replace(",", " , ").split()).replace(" ,", ",") in _LIST_GLUE
 
 
 def prepare_gazetteer() -> None:
@@ -214,12 +245,14 @@ def locate_places(ctx: Context) -> Context:
     by_id = {e.id: e for e in placeable}
     spans = frozenset((m.start, m.end) for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions)
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
+    owners = {(m.start, m.end): e.id for e in placeable if e.id in first for m in e.mentions}
     located: dict[str, Geo] = {}
     for eid in containers:
         support = Counter(p.country for other, p in first.items() if other != eid and p.country)
         inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
                            if other != eid and p.admin1)
-        best, score = _choose(candidates[eid], support, containers[eid], inside)
+        kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
+        best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
         if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
                                  or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
