@@ -112,6 +112,14 @@ def test_a_place_the_model_took_for_a_person_is_placed_only_where_places_are_wri
     assert geo_of(ctx, "Giza") is None  # no word says it is a place
 
 
+def test_the_longest_name_the_text_writes_is_the_place() -> None:
+    text = "Cases rose in the Democratic Republic of the Congo and in West Java."
+    ctx = locate_places(context(text, [("Congo", "GPE"), ("Java", "LOC")]))
+    congo, java = geo_of(ctx, "Congo"), geo_of(ctx, "Java")
+    assert congo is not None and congo.country == "COD"  # not the Republic of the Congo
+    assert java is not None and java.feature == "ADM1" and java.country == "IDN"
+
+
 def test_the_text_says_a_name_is_a_state() -> None:
     ctx = locate_places(context("A cow from a farm in the state of Washington fell ill.", [("Washington", "GPE")]))
     washington = geo_of(ctx, "Washington")

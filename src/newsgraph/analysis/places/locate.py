@@ -61,8 +61,30 @@ def _kinds(name: str) -> tuple[str, frozenset[str]] | None:
     return None
 
 
-def _candidates(entity: Entity) -> list[Place]:
+_CONNECTORS = frozenset({"of", "the", "and"})
+
+
+def _longer_name(text: str, start: int, end: int) -> tuple[Place, ...]:
+    """The places of the longest name the text writes ending at this mention, when it is longer than the
+    mention: "Democratic Republic of the Congo" where the model found only "Congo"; () when none."""
+    words = text[max(0, start - 40):start].split()
+    if text[max(0, start - 1):start] not in (" ", ""):
+        return ()
+    for n in range(min(4, len(words)), 0, -1):
+        head = words[-n:]
+        if not head[0][:1].isupper() or any(not (w[:1].isupper() or w in _CONNECTORS) for w in head):
+            continue
+        found = lookup(" ".join(head) + " " + text[start:end])
+        if found:
+            return found
+    return ()
+
+
+def _candidates(entity: Entity, text: str = "") -> list[Place]:
     found: dict[tuple[str, float, float], Place] = {}
+    longer = [p for m in entity.mentions[:1] for p in _longer_name(text, m.start, m.end)] if text else []
+    if longer:
+        return longer
     for n in _names(entity):
         places = list(lookup(n))
         kinds = _kinds(n)
@@ -234,7 +256,7 @@ def locate_places(ctx: Context) -> Context:
     if not placeable:
         return ctx
     try:
-        candidates = {e.id: _candidates(e) for e in placeable}
+        candidates = {e.id: _candidates(e, ctx.document.text) for e in placeable}
     except GazetteerMissing as err:
         return replace(ctx, warnings=(*ctx.warnings, f"places: {err}"))
     countries = {eid: p.country for eid, cands in candidates.items()
