@@ -19,6 +19,7 @@ _LAYERS = {
     "time": "analysis/time",
     "quotes": "analysis/quotes",
     "events": "analysis/events",
+    "places": "analysis/places",
     "corpus": "corpus",
 }
 

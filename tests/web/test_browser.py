@@ -244,11 +244,29 @@ def test_timeline_filters(server: str, page: Any) -> None:
     assert types == {"CONSULT"}
 
 
+def test_map_click_a_place_for_its_events(server: str, page: Any) -> None:
+    page.goto(f"{server}/map")
+    page.wait_for_selector("#map[data-ready]")
+    drawn = int(page.get_attribute("#map", "data-ready") or 0)
+    assert drawn == len(page.query_selector_all("#map circle.place")) >= 3  # the seed's places: Alaska, Moscow ...
+    assert page.query_selector("#map path.land")  # the offline basemap is drawn
+    shot(page, "map")
+    busiest = page.query_selector("#map circle.place")  # drawn largest first
+    assert busiest is not None
+    name = busiest.get_attribute("data-name")
+    busiest.click()
+    page.wait_for_url("**/map?place=**")
+    page.wait_for_selector("#map[data-ready]")
+    assert page.inner_text("#place h2").startswith(str(name))
+    assert page.query_selector("#map circle.chosen")
+    shot(page, "map-place")
+
+
 def test_a_hostile_article_runs_no_script(server: str, page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for url in ("/article/hostile%3Cscript%3E", "/search?q=onerror", "/actor/Bob%20Stone", "/search?q=ransom",
-                "/timeline", "/network?actor=Bob%20Stone"):
+                "/timeline", "/network?actor=Bob%20Stone", "/map"):
         page.goto(server + url)
         page.wait_for_load_state("load")
         assert page.evaluate("() => window.__xss") is None, url

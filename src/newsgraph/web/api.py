@@ -2,6 +2,7 @@
 
 ``/api/actor/NAME`` is ``newsgraph actor NAME --json``; ``/api/path`` is ``newsgraph path A B --json``;
 ``/api/network?actor=NAME&depth=N`` is ``newsgraph network --actor NAME --depth N --json``;
+``/api/map`` is ``newsgraph map --json``; ``/api/place/NAME`` one place's events and actors;
 ``/api/timeline`` and ``/api/quotes`` are the CLI's lists, a slice at a time (``limit``, ``offset``).
 """
 
@@ -17,7 +18,7 @@ from starlette.routing import Route
 
 from newsgraph.corpus.db import Database
 from newsgraph.corpus.graph import MAX_PATHS
-from newsgraph.web import data, params
+from newsgraph.web import data, params, places
 from newsgraph.web.network import Filters, GraphCache, neighbourhood_graph
 
 
@@ -117,6 +118,23 @@ async def path(request: Request) -> JSONResponse:
     return _json(path_between(request, conn, a, b, limit))
 
 
+async def map_places(request: Request) -> JSONResponse:
+    limit = params.integer(request, "limit", 0, 0, 10_000_000)
+    return _json(places.places(_db(request).conn, limit or None))
+
+
+async def place(request: Request) -> JSONResponse:
+    return _json(place_or_404(_db(request).conn, request.path_params["name"]))
+
+
+def place_or_404(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+    """One place's panel (``places.place_page``); 404 when the actor has no point on the map."""
+    found = places.place_page(conn, name)
+    if found is None:
+        raise HTTPException(404, f"{name!r} is not a place on the map")
+    return found
+
+
 def path_between(request: Request, conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_PATHS) -> Any:
     """``newsgraph path A B``'s answer (``UnknownActor`` for a name the store does not know)."""
     first, second = data.actor_id(conn, a), data.actor_id(conn, b)
@@ -134,4 +152,6 @@ ROUTES = [
     Route("/api/quotes", quotes),
     Route("/api/network", network),
     Route("/api/path", path),
+    Route("/api/map", map_places),
+    Route("/api/place/{name:path}", place),
 ]

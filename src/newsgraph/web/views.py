@@ -1,4 +1,4 @@
-"""The HTML pages: search, actor, event, article, network, timeline. Each reads the store, then renders."""
+"""The HTML pages: search, actor, event, article, network, timeline, map. Each reads the store, then renders."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from newsgraph.corpus.db import Database
-from newsgraph.web import data, params
-from newsgraph.web.api import event_id, graphs, path_between
+from newsgraph.web import data, params, places
+from newsgraph.web.api import event_id, graphs, path_between, place_or_404
 from newsgraph.web.highlight import Mark, actor_href, highlight
 from newsgraph.web.network import Filters, neighbourhood_graph
 
@@ -147,6 +147,13 @@ async def timeline(request: Request) -> Response:
                    until=until, types=types, all_types=data.event_types(db.conn), timeline_items=dated)
 
 
+async def map_page(request: Request) -> Response:
+    conn = _db(request).conn
+    name = params.text(request, "place")
+    chosen = place_or_404(conn, name) if name else None
+    return _render(request, "map.html", places=places.places(conn), chosen=chosen)
+
+
 ROUTES = [
     Route("/", home),
     Route("/search", search),
@@ -155,4 +162,5 @@ ROUTES = [
     Route("/article/{doc_id:path}", article),
     Route("/network", network),
     Route("/timeline", timeline),
+    Route("/map", map_page),
 ]

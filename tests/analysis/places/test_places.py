@@ -15,7 +15,7 @@ import pytest
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import dateline_place, place_events
-from newsgraph.analysis.places.gazetteer import lookup, place_key
+from newsgraph.analysis.places.gazetteer import lookup, main_landmass_centroid, place_key
 from newsgraph.analysis.places.locate import locate_places
 from newsgraph.model import Analysis, Document, Entity, Event, Geo, Span, TextSpan
 from tests.paths import SHARED
@@ -84,6 +84,55 @@ def test_a_demonym_is_placed_in_its_country_and_initials_are_not_places() -> Non
     turkish = geo_of(ctx, "Turkish")
     assert turkish is not None and turkish.country == "TUR" and turkish.feature == "PCLI"
     assert geo_of(ctx, "EU") is None
+
+
+def test_a_country_is_placed_at_the_middle_of_its_main_landmass() -> None:
+    (usa,) = [p for p in lookup("United States") if p.feature == "PCLI"]
+    assert km(usa.lat, usa.lon, 39.8, -98.6) < 161  # the contiguous states' middle, not pulled toward Alaska
+    assert main_landmass_centroid(None) is None
+    square = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]], [[[10, 10], [10.5, 10], [10.5, 10.5], [10, 10]]]]}}]}
+    assert main_landmass_centroid(square) == pytest.approx((1.0, 1.0))
+
+
+def test_a_name_that_says_its_kind_is_looked_up_without_the_word() -> None:
+    text = "Cases rose in Hebei province and in Akita Prefecture."
+    ctx = locate_places(context(text, [("Hebei province", "GPE"), ("Akita Prefecture", "LOC")]))
+    hebei, akita = geo_of(ctx, "Hebei province"), geo_of(ctx, "Akita Prefecture")
+    assert hebei is not None and hebei.feature == "ADM1" and hebei.country == "CHN"
+    assert akita is not None and akita.country == "JPN" and akita.feature in ("ADM1", "ADM2")
+
+
+def test_a_place_the_model_took_for_a_person_is_placed_only_where_places_are_written() -> None:
+    text = "Egypt reported cases in Cairo, Giza and Alexandria. According to Cairo, none died. Giza said so."
+    ctx = locate_places(context(text, [("Egypt", "GPE"), ("Cairo", "GPE"), ("Giza", "PERSON")]))
+    giza = geo_of(ctx, "Giza")
+    assert giza is not None and giza.country == "EGY"
+    ctx = locate_places(context("Giza said so. Egypt agreed.", [("Giza", "PERSON"), ("Egypt", "GPE")]))
+    assert geo_of(ctx, "Giza") is None  # no word says it is a place
+
+
+def test_the_longest_name_the_text_writes_is_the_place() -> None:
+    text = "Cases rose in the Democratic Republic of the Congo and in West Java."
+    ctx = locate_places(context(text, [("Congo", "GPE"), ("Java", "LOC")]))
+    congo, java = geo_of(ctx, "Congo"), geo_of(ctx, "Java")
+    assert congo is not None and congo.country == "COD"  # not the Republic of the Congo
+    assert java is not None and java.feature == "ADM1" and java.country == "IDN"
+
+
+def test_the_text_says_a_name_is_a_state() -> None:
+    ctx = locate_places(context("A cow from a farm in the state of Washington fell ill.", [("Washington", "GPE")]))
+    washington = geo_of(ctx, "Washington")
+    assert washington is not None and washington.feature == "ADM1"
+    text = "Cases were found in Utah, Oregon, Washington and Wisconsin."
+    ctx = locate_places(context(text, [(n, "GPE") for n in ("Utah", "Oregon", "Washington", "Wisconsin")]))
+    washington = geo_of(ctx, "Washington")
+    assert washington is not None and washington.feature == "ADM1"  # listed with states, not the capital
+
+
+def test_an_organisation_is_not_placed_by_a_city_s_other_spellings() -> None:
+    ctx = locate_places(context("Google said in Kansas that it grew.", [("Google", "ORG"), ("Kansas", "GPE")]))
+    assert geo_of(ctx, "Google") is None  # GeoNames lists it among Topeka's names
 
 
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:

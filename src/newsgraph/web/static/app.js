@@ -1,4 +1,5 @@
-// newsgraph explorer: the graph (Cytoscape.js) and the timeline (vis-timeline), fed by JSON blocks on the page.
+// newsgraph explorer: the graph (Cytoscape.js), the timeline (vis-timeline) and the map (d3-geo over the
+// vendored Natural Earth outlines of world-atlas, no tile server), fed by JSON blocks on the page.
 // Data comes in <script type="application/json"> elements and is only ever used as data (no HTML is built
 // from it); links are built from names with encodeURIComponent.
 (function () {
@@ -67,6 +68,53 @@
     box.setAttribute("data-ready", String(items.length));
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgEl(name, attrs) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, String(attrs[k])); });
+    return el;
+  }
+
+  function drawMap() {
+    var box = document.getElementById("map");
+    var places = readJson("map-data");
+    if (!box || !places || typeof d3 === "undefined" || typeof topojson === "undefined") return;
+    var chosen = box.getAttribute("data-chosen") || "";
+    fetch("/static/vendor/world-atlas-countries-110m.json").then(function (r) { return r.json(); }).then(function (world) {
+      var width = box.clientWidth || 960, height = Math.round(width * 0.52);
+      var countries = topojson.feature(world, world.objects.countries);
+      var projection = d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
+      var path = d3.geoPath(projection);
+      var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img",
+                               "aria-label": "map of the located places" });
+      svg.appendChild(svgEl("path", { d: path({ type: "Sphere" }), class: "sphere" }));
+      svg.appendChild(svgEl("path", { d: path(countries), class: "land" }));
+      svg.appendChild(svgEl("path", { d: path(topojson.mesh(world, world.objects.countries, function (a, b) { return a !== b; })),
+                                      class: "borders" }));
+      var maxEvents = 1;
+      places.forEach(function (p) { maxEvents = Math.max(maxEvents, p.events); });
+      var drawn = 0;
+      places.slice().sort(function (a, b) { return b.events - a.events; }).forEach(function (p) {
+        var xy = projection([p.lon, p.lat]);
+        if (!xy) return;
+        var r = 3 + 17 * Math.sqrt(p.events / maxEvents);
+        var dot = svgEl("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1),
+                                    class: "place" + (p.name === chosen ? " chosen" : "") });
+        dot.setAttribute("data-name", p.name);
+        var title = document.createElementNS(SVG, "title");
+        title.textContent = p.name + ": " + p.events + " event(s), " + p.actors + " actor(s)";
+        dot.appendChild(title);
+        dot.addEventListener("click", function () {
+          window.location.href = "/map?place=" + encodeURIComponent(p.name) + "#place";
+        });
+        svg.appendChild(dot);
+        drawn += 1;
+      });
+      box.appendChild(svg);
+      box.setAttribute("data-ready", String(drawn));
+    });
+  }
+
   function flashOffset() {
     var m = /^#c(\d+)$/.exec(window.location.hash);
     if (!m) return;
@@ -74,5 +122,5 @@
     if (el) { el.scrollIntoView({ block: "center" }); el.classList.add("flash"); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { drawGraph(); drawTimeline(); flashOffset(); });
+  document.addEventListener("DOMContentLoaded", function () { drawGraph(); drawTimeline(); drawMap(); flashOffset(); });
 })();
