@@ -319,7 +319,7 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if unit == "weekend" and rel in ("this", "the", ""):
         k = 0
     if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
-        return "DATE", f"FY{f.dct.year + k}"  # "this financial year": the fiscal year of publication
+        return "DATE", str(f.dct.year + k)  # "this financial year": the year of publication (TempEval-3, no FY)
     return "DATE", unit_value(f.dct, unit, k)
 
 
@@ -478,11 +478,11 @@ def _week_of(c: Candidate, f: Frame) -> Result | None:
 
 
 def _fiscal(c: Candidate, f: Frame) -> Result | None:
-    """A fiscal year ("fiscal 1998", "FY2007")."""
+    """A fiscal year ("fiscal 1998", "FY2007"): its year, as TempEval-3 writes it (MEANTIME writes FY1998)."""
     year = group(c, "year") or group(c, "fy") or group(c, "fyear")
     if len(year) == 2:
         year = ("19" if int(year) >= 50 else "20") + year
-    return "DATE", f"FY{year}"
+    return "DATE", year
 
 
 def _q_number(c: Candidate, f: Frame) -> Result | None:
