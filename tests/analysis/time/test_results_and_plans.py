@@ -52,3 +52,14 @@ def test_one_date_of_the_past_leaves_a_news_story_s_months_to_the_news(run_analy
             "They were freed after the government agreed in April to a deal.")
     found = {t.text: t.value for t in run_analysis(text, published="2025-06-07").timexes}
     assert found["April"] == "2025-04"
+
+
+def test_a_quarter_reported_within_its_own_calendar_quarter_is_this_year_s(
+        run_analysis: Callable[..., Analysis]) -> None:
+    """In November a company that reported fourth-quarter earnings reports a fiscal quarter just closed."""
+    found = {t.text: t.value for t in run_analysis("Acme reported a 47% decline in fourth-quarter earnings.",
+                                                   published="2025-11-05").timexes}
+    assert found == {"fourth-quarter": "2025-Q4"}
+    found = {t.text: t.value for t in run_analysis("In May, Acme reported a drop in third-quarter earnings.",
+                                                   published="2025-06-05").timexes}
+    assert found["third-quarter"] == "2024-Q3"

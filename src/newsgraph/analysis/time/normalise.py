@@ -442,7 +442,9 @@ def _quarter(c: Candidate, f: Frame) -> Result | None:
     if not rel:
         now = (f.dct.month - 1) // 3 + 1
         # the past tense looks back; the present to the nearer one ("the fourth quarter" in March is last year's)
-        if (f.tense == PAST and q >= now) or (f.tense == PRESENT and q - now >= 2):
+        # a quarter told in the past within its own calendar quarter ("reported fourth-quarter earnings" in
+        # November) is a fiscal quarter just closed, of this year; one not begun yet is last year's
+        if (f.tense == PAST and q > now) or (f.tense == PRESENT and q - now >= 2):
             y -= 1
         elif f.tense == FUTURE and q < now - 1:
             y += 1  # a quarter just over is still reported on ("expects to report third-quarter results" in October)
