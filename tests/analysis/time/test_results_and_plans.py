@@ -91,3 +91,13 @@ def test_an_infinitive_on_an_adjective_takes_the_tense_of_the_verb_above(
     found = {t.text: t.value for t in run_analysis("The offer is due to expire Friday.",
                                                    published="2025-11-05").timexes}
     assert found == {"Friday": "2025-11-07"}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The boy was found on Thanksgiving Day off the coast", date(2000, 1, 7), {"Thanksgiving Day": "1999-11-25"}),
+    ("The parade is on Labor Day .", date(2025, 8, 7), {"Labor Day": "2025-09-01"}),
+    ("Pools open after Memorial Day .", date(2025, 4, 7), {"Memorial Day": "2025-05-26"}),
+    ("A Thanksgiving dinner for all .", date(2025, 8, 7), {}),
+])
+def test_a_movable_feast_falls_on_its_weekday(text: str, published: date, expected: dict[str, str]) -> None:
+    assert values_of(text, published) == expected

@@ -564,13 +564,32 @@ _TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|f
 def _holiday(c: Candidate, f: Frame) -> Result | None:
     """A fixed feast day ("Christmas Eve" -> 2022-12-24) in the year the tense points to."""
     name = group(c, "holiday")
-    if name.lower() == "christmas" and (not _TIME_PREP.search(f.before) or _MODIFIES_NEXT.match(f.after)):
+    if name.lower() in ("christmas", "thanksgiving") and (not _TIME_PREP.search(f.before)
+                                                          or _MODIFIES_NEXT.match(f.after)):
         return None  # "Christmas sales", "because of Christmas celebrations": the feast as a kind of thing
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
     if not month_day:
         return None
-    month, day = int(month_day[:2]), int(month_day[3:])
-    return _day_in_year(f, month, day)
+    month = int(month_day[:2])
+    movable = _MOVABLE.fullmatch(month_day[3:])
+    if movable is None:
+        return _day_in_year(f, month, int(month_day[3:]))
+    # a feast on the nth (or last) weekday of its month ("Thanksgiving Day": the fourth Thursday of November)
+    kind, value = _day_in_year(f, month, 15)
+    year = int(value[:4]) if value and value[:4].isdigit() else 0
+    if not year:
+        return kind, value
+    weekday = _WEEKDAYS.index(movable.group(2))
+    if movable.group(1) == "L":
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return "DATE", (last - timedelta(days=(last.weekday() - weekday) % 7)).isoformat()
+    first = date(year, month, 1)
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    return "DATE", (first + timedelta(weeks=int(movable.group(1)) - 1)).isoformat()
+
+
+_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _new_year(c: Candidate, f: Frame) -> Result | None:
