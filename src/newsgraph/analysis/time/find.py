@@ -112,7 +112,6 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
 # a past reporting verb right before the day: the day belongs to the saying, not to what was said
 _REPORTED = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|stated|declared|warned|revealed|insisted"
                        r"|claimed|admitted|denied|disclosed)\s+(?:on\s+|late\s+|early\s+)?$")
-_POSSESSIVE = re.compile(r"['’]s$")
 _FUTURE_PREP = re.compile(r"(?i)\b(?:through|before|by)\s+$")
 # "effective Feb. 1", "takes effect on June 1": the day a change begins, still ahead when it is announced
 _EFFECTIVE = re.compile(r"(?i)\b(?:effective|takes? effect|take effect)\s+(?:on\s+|from\s+|as of\s+)?$")
@@ -131,10 +130,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if _REPORTED.search(text[max(0, c.start - 40):c.start]):
         return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
     tense = clause_tense(parsed, c.start, c.end)
-    if c.rule == "weekday" and tense != PAST and _POSSESSIVE.search(c.match.group()) and not c.match.group("rel"):
-        # "will get around Wednesday's ruling", "before Friday's purchases is": the day of a thing named, which
-        # the tense of the clause does not place: the nearer one (a past clause still looks back)
-        return PRESENT
     if tense == PAST and c.rule == "weekday" and _planned(parsed, c):
         return FUTURE  # "planned to leave on Thursday": a plan told in the past, for a day still ahead
     if tense == PRESENT and _FUTURE_PREP.search(before):
