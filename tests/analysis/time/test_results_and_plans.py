@@ -120,10 +120,3 @@ def test_the_week_of_a_day_is_that_day_s_iso_week() -> None:
 
 def test_a_one_unit_long_adjective_is_that_unit() -> None:
     assert values_of("They left their third day-long meeting .") == {"day-long": "P1D"}
-
-
-def test_this_past_season_is_the_latest_one_gone_by() -> None:
-    """"this past spring" written in October is this year's; "last spring" the year before's (TempEval-3)."""
-    assert values_of("It closed this past spring .", date(1989, 10, 30)) == {"this past spring": "1989-SP"}
-    assert values_of("It closed this past summer .", date(1990, 2, 3)) == {"this past summer": "1989-SU"}
-    assert values_of("It closed last spring .", date(1989, 10, 30)) == {"last spring": "1988-SP"}

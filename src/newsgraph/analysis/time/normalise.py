@@ -284,11 +284,6 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if unit == "weekend" and rel in ("past", "this past", "last", "latest"):
         base = f.dct
         return "DATE", unit_value(base, unit, 0 if base.weekday() >= 5 else -1) if base else None
-    if rel == "this past" and unit in SEASONS and f.dct is not None:
-        # "this past spring": the latest spring gone by ("last spring", written in October, is the year before's)
-        start = _SEASON_START[unit] or 12
-        return "DATE", f"{f.dct.year if start + 3 <= f.dct.month or unit == 'winter' else f.dct.year - 1}" \
-                       f"-{SEASONS[unit]}"
     if rel == "this past":
         rel = "last"
     if the and rel == "next" and f.anchor_value and not _STRETCH_BEFORE.search(f.before):
