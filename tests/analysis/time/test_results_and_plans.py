@@ -116,7 +116,3 @@ def test_a_day_ranked_in_a_run_is_the_day_it_is_said_to_be(text: str, expected: 
 def test_the_week_of_a_day_is_that_day_s_iso_week() -> None:
     assert values_of("It may be resolved in a hearing the week of March 6, 2024 , he said") == \
         {"the week of March 6, 2024": "2024-W10"}
-
-
-def test_a_one_unit_long_adjective_is_that_unit() -> None:
-    assert values_of("They left their third day-long meeting .") == {"day-long": "P1D"}

@@ -137,9 +137,7 @@ def _past_unit(c: Candidate, f: Frame) -> Result | None:
 
 
 def _many_long(c: Candidate, f: Frame) -> Result | None:
-    """The vague duration of "decades-long", "multi-year"; one unit for "a day-long meeting"."""
-    if group(c, "one"):
-        return "DURATION", duration_value(1, unit_code(group(c, "one")))
+    """The vague duration of "decades-long", "multi-year"."""
     unit = group(c, "unit").lower()
     code = "Y" if unit in ("multi", "decades", "centuries") or not unit else unit_code(unit)
     return "DURATION", duration_value(None, code)

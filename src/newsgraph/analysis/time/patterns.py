@@ -152,8 +152,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "past_unit": rf"\b{i}{span_rel}(?P<unit>second|minute|hour|day|week|fortnight|month|decade|century))\b",
         "bare_units": rf"\b(?P<unit>{i}minutes|hours|days|weeks|months|years|decades))"
                       rf"(?= (?:after|before|later|earlier)\b)",
-        "many_long": rf"\b{i}(?P<unit>multi|decades|years|months|weeks|days|hours|centuries)[- ]long|multi-year)\b"
-                     rf"|\b(?P<one>{i}day|week|month|year|hour))-long\b",
+        "many_long": rf"\b{i}(?P<unit>multi|decades|years|months|weeks|days|hours|centuries)[- ]long|multi-year)\b",
         "plural_units": rf"\b{i}(?P<prep>for|in|over|within|after|from|during|spent|spend|spends|spending|took|take"
                         rf"|takes|lasted|lasting|waited) (?P<body>(?:the )?(?:(?:just|only|mere"
                         rf"|coming|next|past|last|following|previous|first|final) )?"
