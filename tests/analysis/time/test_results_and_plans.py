@@ -111,8 +111,3 @@ def test_a_movable_feast_falls_on_its_weekday(text: str, published: date, expect
 ])
 def test_a_day_ranked_in_a_run_is_the_day_it_is_said_to_be(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
-
-
-def test_the_week_of_a_day_is_that_day_s_iso_week() -> None:
-    assert values_of("It may be resolved in a hearing the week of March 6, 2024 , he said") == \
-        {"the week of March 6, 2024": "2024-W10"}

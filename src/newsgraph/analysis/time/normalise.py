@@ -484,15 +484,6 @@ def _week_of(c: Candidate, f: Frame) -> Result | None:
     return "DATE", iso_week(date(y, month, 1) + timedelta(days=7 * ORDINALS.get(ordinal, 1) - 1))
 
 
-def _week_of_day(c: Candidate, f: Frame) -> Result | None:
-    """The ISO week of "the week of March 6": the week that day falls in."""
-    month, day, year = month_number(group(c, "month")), int(group(c, "day")), group(c, "year")
-    _, value = _calendar_date(c, f) or ("DATE", None)
-    if not value or not value[:4].isdigit():
-        return "DATE", None
-    return "DATE", iso_week(date(int(year or value[:4]), month, day))
-
-
 def _fiscal(c: Candidate, f: Frame) -> Result | None:
     """A fiscal year ("fiscal 1998", "FY2007"): its year, as TempEval-3 writes it (MEANTIME writes FY1998)."""
     year = group(c, "year") or group(c, "fy") or group(c, "fyear")
@@ -634,8 +625,7 @@ RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
     "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
     "quarter": _quarter, "year_quarter": _year_quarter,
-    "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "week_of_day": _week_of_day,
-    "fiscal": _fiscal,
+    "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "fiscal": _fiscal,
 }
 
 

@@ -127,7 +127,6 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "num_pair": rf"\b{i}(?P<num>\d+|{_alt(small)})(?= (?:and|or|to) (?:\d+|{_alt(small)}) (?P<unit>{units})\b))",
         "week_of": rf"\b{i}the (?P<ord>first|second|third|fourth|last|final) week of )(?P<month>{month_name})"
                    rf"(?:,? {year})?\b",
-        "week_of_day": rf"\b{i}the week of )(?P<month>{month_any}) {day}(?:,? {year})?(?![\d,]\d|\w)",
         "fiscal": rf"\b{i}(?:fiscal|financial)(?: year)?,? ){year}\b|\bFY ?(?P<fy>\d\d(?:\d\d)?)\b"
                   rf"|\b{i}the )(?P<fyear>1[5-9]\d\d|20\d\d)(?:[-/](?:\d\d){{1,2}})? {i}(?:fiscal|financial) year)\b",
         "year_ago": rf"\b{i}(?:the )?(?:(?:comparable|corresponding) )?year-(?:earlier|ago)"
@@ -200,7 +199,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
     "ordinal_unit": ("unit",), "record_week": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",),
     "later_that": ("unit", "daypart"),
-    "week_of": ("unit",), "week_of_day": ("month",),
+    "week_of": ("unit",),
     "fiscal": ("fiscal",),
     "quarter": ("unit",), "year_quarter": ("unit",),
     "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
