@@ -101,13 +101,3 @@ def test_an_infinitive_on_an_adjective_takes_the_tense_of_the_verb_above(
 ])
 def test_a_movable_feast_falls_on_its_weekday(text: str, published: date, expected: dict[str, str]) -> None:
     assert values_of(text, published) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("In the capital , today is the eighth day of the strike .",
-     {"today": "2025-11-05", "the eighth day": "2025-11-05"}),
-    ("It 's the second day of an offensive by the army .", {"the second day": "2025-11-05"}),
-    ("The talks ended on the second day of the summit .", {}),
-])
-def test_a_day_ranked_in_a_run_is_the_day_it_is_said_to_be(text: str, expected: dict[str, str]) -> None:
-    assert values_of(text) == expected

@@ -277,14 +277,10 @@ _UNIT_WORDS = frozenset(f"{u}{s}" for u in ("minute", "hour", "day", "week", "mo
                         for s in ("", "s"))
 
 
-# "today is the eighth day of ...", "it's the second day of ...": the day the narrative is at, ranked in a run
-_DAY_OF_RUN = re.compile(r"(?i)\b(?:it|today|this|that|yesterday|tomorrow)\s*(?:is|['’]s|was|will be|marks|marked)\s+$")
-
-
 def _ordinal_unit(c: Candidate, f: Frame) -> Result | None:
     """The unit the narrative is in, for "a second straight day", "fourth week in a row"."""
-    if not (group(c, "row") or group(c, "run") or _DAY_OF_RUN.search(f.before)):
-        return None  # "the second day of the summit" is not today; "today is the second day of the summit" is
+    if not (group(c, "row") or group(c, "run")):
+        return None  # "the second day of the summit" is not today
     unit = group(c, "unit").lower()
     return narrative_value("day" if unit == "session" else unit, f)
 
