@@ -82,17 +82,6 @@ def test_a_change_effective_on_a_day_takes_effect_ahead(run_analysis: Callable[.
     assert found == {"Feb. 1": "2026-02-01"}
 
 
-def test_an_infinitive_on_an_adjective_takes_the_tense_of_the_verb_above(
-        run_analysis: Callable[..., Analysis]) -> None:
-    """"had been due to expire Friday" is a Friday gone by; "is due to expire Friday" one ahead."""
-    found = {t.text: t.value for t in run_analysis("The offer had been due to expire Friday.",
-                                                   published="2025-11-05").timexes}
-    assert found == {"Friday": "2025-10-31"}
-    found = {t.text: t.value for t in run_analysis("The offer is due to expire Friday.",
-                                                   published="2025-11-05").timexes}
-    assert found == {"Friday": "2025-11-07"}
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("The boy was found on Thanksgiving Day off the coast", date(2000, 1, 7), {"Thanksgiving Day": "1999-11-25"}),
     ("The parade is on Labor Day .", date(2025, 8, 7), {"Labor Day": "2025-09-01"}),

@@ -71,9 +71,6 @@ def verb_tense(parsed: Parsed, verb: Token, depth: int = 0) -> int:
     if verb.tag == "VB" and any(a.tag == "TO" for a in aux):
         # an infinitive ("set to land on Monday") looks ahead of the verb that governs it
         head = parsed.tokens[verb.head]
-        if head.pos == "ADJ" and head.i != verb.i:
-            # "had been due to expire Friday": the infinitive hangs on an adjective; its verb is above it
-            head = next((t for t in parsed.ancestors(head.i) if t.pos in ("VERB", "AUX")), head)
         if depth < 3 and head.i != verb.i and head.pos in ("VERB", "AUX"):
             governing = verb_tense(parsed, head, depth + 1)
             return PAST if governing == PAST else FUTURE
