@@ -110,8 +110,6 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
 _REPORTED = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|stated|declared|warned|revealed|insisted"
                        r"|claimed|admitted|denied|disclosed)\s+(?:on\s+|late\s+|early\s+)?$")
 _FUTURE_PREP = re.compile(r"(?i)\b(?:through|before|by)\s+$")
-# "effective Feb. 1", "takes effect on June 1": the day a change begins, still ahead when it is announced
-_EFFECTIVE = re.compile(r"(?i)\b(?:effective|takes? effect|take effect)\s+(?:on\s+|from\s+|as of\s+)?$")
 
 
 def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
@@ -122,8 +120,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if _UNTIL.search(before):
         # "closed until Friday": the end of a state still running; "worked until Tuesday": a past one
         return PAST if _finite_past(parsed, c) else FUTURE
-    if c.rule in ("mdy", "dmy", "month") and _EFFECTIVE.search(text[max(0, c.start - 24):c.start]):
-        return FUTURE
     if _REPORTED.search(text[max(0, c.start - 40):c.start]):
         return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
     tense = clause_tense(parsed, c.start, c.end)

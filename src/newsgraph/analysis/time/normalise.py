@@ -387,10 +387,6 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
         return None
     if group(c, "back"):
         # "the same period last year": what the narrative last named, a year earlier
-        if unit in ("period", "quarter") and f.anchor_value and _DAY_VALUE.match(f.anchor_value):
-            # "the third quarter ended Sept. 30 ... the corresponding period last year": the quarter, not the day
-            reported = _reported_quarter(f)
-            return "DATE", shifted_value(reported, -1) if reported else None
         if f.anchor_value and unit in ("period", "quarter", "month"):
             return "DATE", shifted_value(f.anchor_value, -1)
         return "DATE", str(f.dct.year - 1) if f.dct else None
@@ -421,7 +417,6 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
     return narrative_value(unit, f)
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _ENDED = re.compile(r"\s+(?:ended|ending|that ended|through)\b")
 
 
@@ -501,13 +496,11 @@ def _q_number(c: Candidate, f: Frame) -> Result | None:
 def _half(c: Candidate, f: Frame) -> Result | None:
     """A half year ("the first half of 2004" -> 2004-H1)."""
     year, rel = group(c, "year"), group(c, "rel").lower()
-    if not (year or rel) and re.match(r"\s+of\b", f.after):
-        return None  # "the last half of the '80s": the half of something else, valued by what follows
     if not year:
         if f.dct is None:
             return "DATE", None
         year = str(f.dct.year + {"last": -1, "next": 1}.get(rel, 0))
-    return "DATE", f"{year}-H{1 if group(c, 'ord').lower() == 'first' else 2}"  # "second" or "last": H2
+    return "DATE", f"{year}-H{1 if group(c, 'ord').lower() == 'first' else 2}"
 
 def _season(c: Candidate, f: Frame) -> Result | None:
     """A season ("last summer", "spring 2005"); None for "a spring of water" or "the Winter Olympics"."""
@@ -611,9 +604,7 @@ def _spelled_year(c: Candidate, f: Frame) -> Result | None:
         return "DATE", "2000"
     numbers = timex_words("number")
     tens, ones = numbers.get(group(c, "tens").lower(), "0"), numbers.get(group(c, "ones").lower(), "0")
-    year = 1900 + int(tens) + int(ones)
-    month = month_number(group(c, "month")) if group(c, "month") else 0
-    return "DATE", f"{year}-{month:02d}" if month else str(year)  # "January nineteen ninety-seven" -> 1997-01
+    return "DATE", str(1900 + int(tens) + int(ones))
 
 
 RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {

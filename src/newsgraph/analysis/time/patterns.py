@@ -141,7 +141,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                         rf" (?:(?P<ord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[- ])?"
                         rf"(?P<unit>{i}quarter|period))\b",
         "q_number": rf"\bQ(?P<q>[1-4])(?: {year})?\b",
-        "half": rf"\b{i}the (?P<ord>first|second|last) half(?: of (?:(?:{year})|(?P<rel>this|last|next|the) year))?)\b",
+        "half": rf"\b{i}the (?P<ord>first|second) half(?: of (?:(?:{year})|(?P<rel>this|last|next|the) year))?)\b",
         "ago": rf"\b{i}(?:{mods} )?(?P<num>{num})[- ](?P<unit>{units})(?: and a half)? (?P<dir>ago|later|earlier"
                rf"|before|after|from now|hence|previously|prior))\b",
         "duration": rf"\b{i}(?:{mods} )?{span_rel}?(?P<num>{num})(?P<half> and a half)?[- ](?:(?:trading|business"
@@ -164,8 +164,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
         "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
         # a year said in words, as spoken news writes it ("nineteen ninety-six", "the year two thousand")
-        "spelled_year": rf"\b(?:(?P<month>{month_name}),? )?(?:{i}nineteen)[- ]"
-                        rf"(?P<tens>{i}twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+        "spelled_year": rf"\b(?:{i}nineteen)[- ](?P<tens>{i}twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
                         rf"(?:[- ](?P<ones>{i}{ones})))?|{i}the year )(?P<thousand>{i}two thousand)))\b(?!-\w)",
         "times_a": rf"\b{i}(?:once|twice|(?P<num>{num}) times) (?:a|an|per|every|each) (?P<unit>{units}))\b",
         "adverb_set": rf"\b{i}(?P<every>{_alt(list(timex_words('every')))}))\b",
