@@ -46,14 +46,6 @@ def test_a_plan_told_in_the_past_is_for_a_day_ahead(run_analysis: Callable[..., 
     assert found == {"Thursday": "2025-10-30"}
 
 
-def test_one_date_of_the_past_leaves_a_news_story_s_months_to_the_news(run_analysis: Callable[..., Analysis]) -> None:
-    """A history is told mostly of the past; a news story that names one old date is still in its own year."""
-    text = ("Police said on Monday that two men were charged in the Dec. 21, 2004, bombing. "
-            "They were freed after the government agreed in April to a deal.")
-    found = {t.text: t.value for t in run_analysis(text, published="2025-06-07").timexes}
-    assert found["April"] == "2025-04"
-
-
 def test_a_quarter_reported_within_its_own_calendar_quarter_is_this_year_s(
         run_analysis: Callable[..., Analysis]) -> None:
     """In November a company that reported fourth-quarter earnings reports a fiscal quarter just closed."""

@@ -317,16 +317,12 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     anchor_day: date | None = None
     anchor_value: str | None = None
     story: str | None = None  # the last date that moves the narrative on: named in full, or a day, month or shift
-    far = near = 0  # dates so far at least two years from publication, and nearer ones
     year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
     for c in candidates:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES else PRESENT
-        # with a publication date, the story frames bare dates only in a text told mostly of the past (a history):
-        # a news story's one date of the past ("the Dec. 21, 1988, bombing") leaves its months to the news
-        told = story if dct is None or far > near else None
-        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, told)
+        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
         result = normalise(c, frame)
@@ -344,11 +340,6 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         taken_to = end
         start, end = _trimmed(text, start, end)
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
-        if dct is not None and value and _ABSOLUTE.match(value):
-            if abs(int(value[:4]) - dct.year) >= _STORY_GAP:
-                far += 1
-            else:
-                near += 1
         if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()):
             anchor_value = value
             if _moves_story(text, c):
