@@ -290,13 +290,9 @@ def _year_ago(c: Candidate, f: Frame) -> Result | None:
     story ("the year-ago quarter" after "the third quarter" -> 1988-Q3)."""
     if f.anchor_value and _PERIOD.fullmatch(f.anchor_value) and (group(c, "period") or _PERIOD_NEXT.match(f.after)):
         return "DATE", shifted_value(f.anchor_value, -1)
-    if f.dct is not None:
-        # "year-ago" counts back from the time of writing, like "a year ago": "the 1988 period ... the year-ago
-        # results" are 1988's, not the year before the last one named
-        return "DATE", str(f.dct.year - 1)
     if f.anchor_value and f.anchor_value[:4].isdigit():
         return "DATE", str(int(f.anchor_value[:4]) - 1)
-    return "DATE", None
+    return "DATE", str(f.dct.year - 1) if f.dct else None
 
 
 _PERIOD_NEXT = re.compile(r"\s+(?:results?|net|profit|loss|earnings|sales|revenue|figures?|level)\b")

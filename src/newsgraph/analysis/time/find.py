@@ -123,8 +123,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if _REPORTED.search(text[max(0, c.start - 40):c.start]):
         return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
     tense = clause_tense(parsed, c.start, c.end)
-    if tense == PAST and c.rule == "weekday" and _planned(parsed, c):
-        return FUTURE  # "planned to leave on Thursday": a plan told in the past, for a day still ahead
     if tense == PRESENT and _FUTURE_PREP.search(before):
         return FUTURE
     if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
@@ -135,22 +133,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
 
 
 _HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
-
-
-# verbs whose past tense tells of a plan: the day the plan is for lies ahead of the telling
-_PLAN_VERBS = frozenset({"plan", "schedule", "intend", "prepare", "arrange", "aim", "expect", "hope"})
-
-
-def _planned(parsed: Parsed, c: Candidate) -> bool:
-    """True for a weekday that a past plan is for ("planned a rally on Saturday", "planned to leave on Thursday")."""
-    toks = parsed.tokens_in(c.start, c.end)
-    verb = _governing_verb(parsed, toks[0]) if toks else None
-    if verb is None:
-        return False
-    if verb.lemma.lower() in _PLAN_VERBS and verb.tag in ("VBD", "VBG"):
-        return True
-    head = parsed.tokens[verb.head]
-    return verb.dep == "xcomp" and verb.tag == "VB" and head.lemma.lower() in _PLAN_VERBS
 
 
 def _in_headline(text: str, start: int) -> bool:

@@ -390,8 +390,6 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
         if f.anchor_value and unit in ("period", "quarter", "month"):
             return "DATE", shifted_value(f.anchor_value, -1)
         return "DATE", str(f.dct.year - 1) if f.dct else None
-    if det in ("the corresponding", "the comparable"):
-        return None  # "the comparable period" alone names no period of its own
     if det == "the latest":
         return ("DATE", _reported_quarter(f)) if unit in ("quarter", "period") else None
     if det == "the" and unit == "quarter":
@@ -449,22 +447,6 @@ def _quarter(c: Candidate, f: Frame) -> Result | None:
         elif f.tense == FUTURE and q < now - 1:
             y += 1  # a quarter just over is still reported on ("expects to report third-quarter results" in October)
     return "DATE", f"{y}-Q{q}"
-
-
-def _year_quarter(c: Candidate, f: Frame) -> Result | None:
-    """A quarter of a year named ("the 1988 third quarter", "next year's first quarter"); "the 1988 period" is the
-    quarter the results story reports on, in that year."""
-    year, rel, ordinal = group(c, "year"), group(c, "rel").lower(), group(c, "ord").lower()
-    if not year:
-        if f.dct is None:
-            return "DATE", None
-        year = str(f.dct.year + {"last": -1, "next": 1}.get(rel, 0))
-    if ordinal:
-        return "DATE", f"{year}-Q{ORDINALS.get(ordinal, 4)}"
-    reported = _reported_quarter(f)
-    if reported is None:
-        return ("DATE", year) if group(c, "unit").lower() == "period" else None
-    return "DATE", f"{year}-{reported[5:]}"
 
 
 def _week_of(c: Candidate, f: Frame) -> Result | None:
@@ -615,7 +597,7 @@ RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "month": _month, "year": _year, "year_range": _year_range, "short_year": _short_year, "decade": _decade,
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
     "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
-    "quarter": _quarter, "year_quarter": _year_quarter,
+    "quarter": _quarter,
     "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "fiscal": _fiscal,
 }
 

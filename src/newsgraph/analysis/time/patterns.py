@@ -113,8 +113,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"|previous|prior|following|current|same|preceding|latest)(?: (?:calendar|fiscal|financial))? "
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter))\b",
         "unit_before": rf"\b{i}the (?P<unit>day|week|month|year|night) (?P<dir>before|after|earlier|previous|prior))\b",
-        "that_unit": rf"\b{i}(?P<det>that|the same|the corresponding|the comparable|the entire|the whole|the full"
-                     rf"|the latest|the) "
+        "that_unit": rf"\b{i}(?P<det>that|the same|the entire|the whole|the full|the latest|the) "
                      rf"(?P<unit>day|weekend|week|month|year|morning|afternoon|evening|night|period|quarter|time|decade|century)"
                      rf"(?: (?P<back>a year ago|last year|of last year|a year earlier|the previous year"
                      rf"|the year before|of the previous year|the year previous))?)\b",
@@ -136,10 +135,6 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                       rf"|afternoon|evening|night))\b",
         "quarter": rf"\b{i}(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
                    rf"(?: of (?:(?:{year})|(?P<rel>this|last|next|the current|the previous) year))?)\b",
-        # "the 1988 third quarter", "the 1989 period", "next year's first quarter": a quarter of a year named
-        "year_quarter": rf"\b(?:{i}the) )?(?:{year}|(?P<rel>{i}this|last|next)) year['’]s)"
-                        rf" (?:(?P<ord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[- ])?"
-                        rf"(?P<unit>{i}quarter|period))\b",
         "q_number": rf"\bQ(?P<q>[1-4])(?: {year})?\b",
         "half": rf"\b{i}the (?P<ord>first|second) half(?: of (?:(?:{year})|(?P<rel>this|last|next|the) year))?)\b",
         "ago": rf"\b{i}(?:{mods} )?(?P<num>{num})[- ](?P<unit>{units})(?: and a half)? (?P<dir>ago|later|earlier"
@@ -200,8 +195,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
     "fiscal": ("fiscal",),
-    "quarter": ("unit",), "year_quarter": ("unit",),
-    "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
+    "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
     "half_unit": ("unit",), "past_unit": ("unit",), "bare_units": ("unit",), "many_long": ("unit",),
     "plural_units": ("unit",),
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
