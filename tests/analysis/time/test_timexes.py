@@ -43,7 +43,7 @@ def analysed(run: Callable[..., Analysis], text: str, published: str | None = "2
     ("Wars of the 20th century were", {"the 20th century": "19"}),
     ("Profits fell in the third quarter of 2024 as", {"the third quarter of 2024": "2024-Q3"}),
     ("The shop opens this summer", {"this summer": "2025-SU"}),
-    ("Results for fiscal 2024 were", {"fiscal 2024": "FY2024"}),
+    ("Results for fiscal 2024 were", {"fiscal 2024": "2024"}),
 ])
 def test_absolute_dates_are_normalised(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected
@@ -284,7 +284,7 @@ def test_spans_point_into_the_text(run_analysis: Callable[..., Analysis]) -> Non
     ("Buses run three times a week", {"three times a week": "P1W"}),
     ("Inspectors call every summer", {"every summer": "XXXX-SU"}),
     ("The ferry leaves at 7.30pm daily", {"7.30pm": "2025-08-16T19:30", "daily": "P1D"}),
-    ("Sales for the 2024 financial year rose", {"the 2024 financial year": "FY2024"}),
+    ("Sales for the 2024 financial year rose", {"the 2024 financial year": "2024"}),
 ])
 def test_fortnights_shares_of_units_sets_and_fiscal_years(text: str, expected: dict[str, str]) -> None:
     assert values_of(text) == expected

@@ -319,7 +319,7 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if unit == "weekend" and rel in ("this", "the", ""):
         k = 0
     if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
-        return "DATE", f"FY{f.dct.year + k}"  # "this financial year": the fiscal year of publication
+        return "DATE", str(f.dct.year + k)  # "this financial year": the year of publication (TempEval-3, no FY)
     return "DATE", unit_value(f.dct, unit, k)
 
 
@@ -440,7 +440,9 @@ def _quarter(c: Candidate, f: Frame) -> Result | None:
     if not rel:
         now = (f.dct.month - 1) // 3 + 1
         # the past tense looks back; the present to the nearer one ("the fourth quarter" in March is last year's)
-        if (f.tense == PAST and q >= now) or (f.tense == PRESENT and q - now >= 2):
+        # a quarter told in the past within its own calendar quarter ("reported fourth-quarter earnings" in
+        # November) is a fiscal quarter just closed, of this year; one not begun yet is last year's
+        if (f.tense == PAST and q > now) or (f.tense == PRESENT and q - now >= 2):
             y -= 1
         elif f.tense == FUTURE and q < now - 1:
             y += 1  # a quarter just over is still reported on ("expects to report third-quarter results" in October)
@@ -460,11 +462,11 @@ def _week_of(c: Candidate, f: Frame) -> Result | None:
 
 
 def _fiscal(c: Candidate, f: Frame) -> Result | None:
-    """A fiscal year ("fiscal 1998", "FY2007")."""
+    """A fiscal year ("fiscal 1998", "FY2007"): its year, as TempEval-3 writes it (MEANTIME writes FY1998)."""
     year = group(c, "year") or group(c, "fy") or group(c, "fyear")
     if len(year) == 2:
         year = ("19" if int(year) >= 50 else "20") + year
-    return "DATE", f"FY{year}"
+    return "DATE", year
 
 
 def _q_number(c: Candidate, f: Frame) -> Result | None:
@@ -537,13 +539,32 @@ _TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|f
 def _holiday(c: Candidate, f: Frame) -> Result | None:
     """A fixed feast day ("Christmas Eve" -> 2022-12-24) in the year the tense points to."""
     name = group(c, "holiday")
-    if name.lower() == "christmas" and (not _TIME_PREP.search(f.before) or _MODIFIES_NEXT.match(f.after)):
+    if name.lower() in ("christmas", "thanksgiving") and (not _TIME_PREP.search(f.before)
+                                                          or _MODIFIES_NEXT.match(f.after)):
         return None  # "Christmas sales", "because of Christmas celebrations": the feast as a kind of thing
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
     if not month_day:
         return None
-    month, day = int(month_day[:2]), int(month_day[3:])
-    return _day_in_year(f, month, day)
+    month = int(month_day[:2])
+    movable = _MOVABLE.fullmatch(month_day[3:])
+    if movable is None:
+        return _day_in_year(f, month, int(month_day[3:]))
+    # a feast on the nth (or last) weekday of its month ("Thanksgiving Day": the fourth Thursday of November)
+    kind, value = _day_in_year(f, month, 15)
+    year = int(value[:4]) if value and value[:4].isdigit() else 0
+    if not year:
+        return kind, value
+    weekday = _WEEKDAYS.index(movable.group(2))
+    if movable.group(1) == "L":
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return "DATE", (last - timedelta(days=(last.weekday() - weekday) % 7)).isoformat()
+    first = date(year, month, 1)
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    return "DATE", (first + timedelta(weeks=int(movable.group(1)) - 1)).isoformat()
+
+
+_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _new_year(c: Candidate, f: Frame) -> Result | None:

@@ -1,0 +1,40 @@
+"""Results stories' quarters and movable feasts (TempEval-3 readings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.time.find import timexes_of
+from newsgraph.model import Analysis
+
+PUBLISHED = date(2025, 11, 5)  # a Wednesday, in the fourth quarter
+
+
+def values_of(text: str, published: date | None = PUBLISHED) -> dict[str, str | None]:
+    """Each timex's text and value, for a text parsed by hand."""
+    return {t.text: t.value for t in timexes_of(Parsed.build(text.split(" ")), published)}
+
+
+def test_a_quarter_reported_within_its_own_calendar_quarter_is_this_year_s(
+        run_analysis: Callable[..., Analysis]) -> None:
+    """In November a company that reported fourth-quarter earnings reports a fiscal quarter just closed."""
+    found = {t.text: t.value for t in run_analysis("Acme reported a 47% decline in fourth-quarter earnings.",
+                                                   published="2025-11-05").timexes}
+    assert found == {"fourth-quarter": "2025-Q4"}
+    found = {t.text: t.value for t in run_analysis("In May, Acme reported a drop in third-quarter earnings.",
+                                                   published="2025-06-05").timexes}
+    assert found["third-quarter"] == "2024-Q3"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The boy was found on Thanksgiving Day off the coast", date(2000, 1, 7), {"Thanksgiving Day": "1999-11-25"}),
+    ("The parade is on Labor Day .", date(2025, 8, 7), {"Labor Day": "2025-09-01"}),
+    ("Pools open after Memorial Day .", date(2025, 4, 7), {"Memorial Day": "2025-05-26"}),
+    ("A Thanksgiving dinner for all .", date(2025, 8, 7), {}),
+])
+def test_a_movable_feast_falls_on_its_weekday(text: str, published: date, expected: dict[str, str]) -> None:
+    assert values_of(text, published) == expected
