@@ -400,10 +400,9 @@ def refresh_participants(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> No
 def write_edges(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> None:
     """(Re)write the network's edges these articles state, mapped to their current actors."""
     seats = {name_key(name): code for name, code, *_ in table(SEATS_TABLE)}
-    changed: set[tuple[int, int]] = set()
     for chunk in _chunks(sorted(doc_ids)):
         marks = _marks(len(chunk))
-        changed |= pairs.touched(conn, chunk)
+        before = pairs.stated(conn, chunk)
         conn.execute(f"DELETE FROM edges WHERE doc_id IN ({marks})", chunk)
         edges = {(x, y, kind, ref, d) for d, x, y, kind, ref in conn.execute(
             "SELECT l.doc_id, p.actor_id, q.actor_id, l.kind, l.ref FROM links l "
@@ -418,8 +417,7 @@ def write_edges(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> None:
             if country is not None:
                 edges.add((actor_id, country, "role", "seat of government", d))
         conn.executemany("INSERT INTO edges VALUES (?,?,?,?,?)", sorted(edges, key=str))
-        changed |= {(x, y) for x, y, *_ in edges}
-    pairs.recount(conn, changed)
+        pairs.update(conn, before, [(x, y, kind, d) for x, y, kind, _, d in edges])
 
 
 def _is_country(name: str, type_: str) -> bool:

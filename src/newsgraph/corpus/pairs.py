@@ -8,16 +8,17 @@ so one actor's neighbours are one range of the primary key: the path search, the
 network around an actor and an actor's connections read a pair, not every article
 that states it.
 
-It changes in the transaction that changes the edges: only the pairs of the articles
-written are counted again (``recount``), from their edges, so a store grown article by
-article holds what a rebuild (``rebuild``) gives.
+It changes in the transaction that changes the edges, by the difference those articles'
+edges make (``update``: the cost follows the articles written, not the pairs' other
+articles), so a store grown article by article holds what a rebuild (``rebuild``)
+gives; ``recount`` counts chosen pairs again from all their edges.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 QUOTE, QUOTED = "quote", "quoted"
@@ -34,10 +35,42 @@ def kinds_text(kinds: Counter[str]) -> str:
     return json.dumps(dict(sorted(kinds.items())), separators=(",", ":"))
 
 
-def touched(conn: sqlite3.Connection, doc_ids: list[str]) -> set[tuple[int, int]]:
-    """The pairs the edges of these articles link (before they are rewritten, or after)."""
+Edge = tuple[int, int, str, str]  # a, b, kind, the document stating it
+
+
+def stated(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Edge]:
+    """The edges these articles state now."""
     marks = ",".join("?" * len(doc_ids))
-    return {(a, b) for a, b in conn.execute(f"SELECT DISTINCT a, b FROM edges WHERE doc_id IN ({marks})", doc_ids)}
+    return conn.execute(f"SELECT a, b, kind, doc_id FROM edges WHERE doc_id IN ({marks})", doc_ids).fetchall()
+
+
+def update(conn: sqlite3.Connection, before: Iterable[Edge], after: Iterable[Edge]) -> None:
+    """Move the pairs by what some articles' edges were (``before``) and are now (``after``).
+
+    ``before`` and ``after`` hold every edge of the same articles (a new article has none
+    before), so a pair's kinds move by the difference and its documents by the articles
+    that stopped or started stating it: the cost follows these edges, not the pair's
+    other articles, however many there are.
+    """
+    moved: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
+    docs: dict[tuple[int, int], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for step, edges in ((-1, before), (1, after)):
+        for a, b, kind, doc_id in edges:
+            if a != b:
+                moved[(a, b)][kind] += step
+                moved[(b, a)][seen_from_b(kind)] += step
+                docs[(min(a, b), max(a, b))][step > 0].add(doc_id)
+    for (x, y), (was, now) in sorted(docs.items()):
+        for a, b in ((x, y), (y, x)):
+            row = conn.execute("SELECT kinds, documents FROM actor_pairs WHERE a = ? AND b = ?", (a, b)).fetchone()
+            kinds: Counter[str] = Counter(json.loads(row[0])) if row else Counter()
+            kinds.update(moved[(a, b)])
+            n = (row[1] if row else 0) - len(was) + len(now)
+            kept = Counter({k: v for k, v in kinds.items() if v > 0})
+            if n > 0 and kept:
+                conn.execute("INSERT OR REPLACE INTO actor_pairs VALUES (?,?,?,?)", (a, b, kinds_text(kept), n))
+            elif row:
+                conn.execute("DELETE FROM actor_pairs WHERE a = ? AND b = ?", (a, b))
 
 
 def recount(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
