@@ -10,10 +10,10 @@ corpus store never loads the analysis layers (nor spaCy).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import typing as _typing
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from newsgraph.analysis.pipeline import analyze, analyze_documents
     from newsgraph.corpus.store import Store
     from newsgraph.model import Analysis, Document, Entity, Event, Failure, Quote, Role, Span, TextSpan, Timex
@@ -27,9 +27,9 @@ __all__ = ["Analysis", "Document", "Entity", "Event", "Failure", "Quote", "Role"
            "Timex", "analyze", "analyze_documents"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name in _WHERE:
-        value = getattr(importlib.import_module(_WHERE[name]), name)
+        value = getattr(_importlib.import_module(_WHERE[name]), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
