@@ -56,6 +56,19 @@ def test_the_path_search_reads_as_far_as_it_needs_and_answers_as_the_whole_graph
             assert paths_between(conn, a, b, limit) == paths_between(conn, a, b, limit, graph=whole), (a, b, limit)
 
 
+def test_two_actors_in_parts_of_the_graph_that_never_meet_have_no_path() -> None:
+    conn = random_store(3)
+    conn.executemany("INSERT INTO actors VALUES (?,?,?,?)", [(i, f"island {i}", "PERSON", 1) for i in (90, 91, 92)])
+    conn.executemany("INSERT INTO edges VALUES (?,?,?,?,?)", [(90, 91, "event", None, "i1"),
+                                                               (91, 92, "quote", None, "i2")])
+    pairs.rebuild(conn)
+    whole = load_graph(conn)
+    for a, b in ((90, 1), (1, 92), (90, 92), (92, 90), (91, 30)):
+        assert paths_between(conn, a, b) == paths_between(conn, a, b, graph=whole), (a, b)
+    assert paths_between(conn, 90, 1) == []
+    assert paths_between(conn, 90, 92) == [["island 90", "island 91", "island 92"]]
+
+
 def test_pairs_counted_again_equal_pairs_counted_whole() -> None:
     conn = random_store(7)
     whole = _pair_rows(conn)

@@ -331,7 +331,7 @@ class _Tree:
 def _search(graph: _StoredPairs, a: int, b: int, limit: int, node_cost: Callable[[int], float]) -> list[list[int]]:
     """``find_paths`` over the stored pairs, the two trees grown only as far as the answer needs.
 
-    The trees grow together, the cheaper frontier first. A path through X costs at least
+    The trees grow together, the smaller frontier first. A path through X costs at least
     what X costs from ``a`` plus what it costs from ``b`` (go-betweens only add), so once
     enough different paths are known (``limit``, less the direct link, which is always
     shown) and both frontiers cost more than the dearest of them, no path still unseen
@@ -350,9 +350,14 @@ def _search(graph: _StoredPairs, a: int, b: int, limit: int, node_cost: Callable
     bound = math.inf if wanted > 0 else -math.inf
     while True:
         top_a, top_b = ends[0].top(), ends[1].top()
-        if (top_a > bound and top_b > bound) or top_a == top_b == math.inf:
+        if (top_a == math.inf and b not in ends[0].settled) or (top_b == math.inf and a not in ends[1].settled):
+            break  # one end's part of the graph is read whole without meeting the other: no path
+        needed = [t for t, top in zip(ends, (top_a, top_b), strict=True) if top <= bound and top < math.inf]
+        if not needed:
             break
-        here, there = ends if top_a <= top_b else ends[::-1]
+        # the tree with the smaller frontier grows (any order settles the same nodes at the same costs)
+        here = min(needed, key=lambda t: len(t.heap))
+        there = ends[1] if here is ends[0] else ends[0]
         x = here.step()
         if x in there.settled and x not in (a, b):
             path = [*reversed(_walk_back(ends[0].prev, x, a)), *_walk_back(ends[1].prev, x, b)[1:]]
