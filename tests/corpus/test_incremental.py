@@ -33,7 +33,9 @@ def canonical(conn: sqlite3.Connection) -> dict[str, Any]:
                    for a, b, kind, ref, d in conn.execute("SELECT a, b, kind, ref, doc_id FROM edges"))
     aliases = {(name[a], alias, key, n) for a, alias, key, n in
                conn.execute("SELECT actor_id, alias, key, n FROM actor_aliases")}
-    return {"actors": actors, "happenings": happenings, "edges": edges, "aliases": aliases}
+    pairs = sorted((name[a], name[b], kinds, n)
+                   for a, b, kinds, n in conn.execute("SELECT a, b, kinds, documents FROM actor_pairs"))
+    return {"actors": actors, "happenings": happenings, "edges": edges, "aliases": aliases, "pairs": pairs}
 
 
 def grown(analyses: Sequence[Analysis], batch: int = 1) -> Store:
@@ -52,7 +54,7 @@ def rebuilt(analyses: Sequence[Analysis]) -> Store:
 def test_grown_article_by_article_equals_a_full_rebuild() -> None:
     corpus = varied_corpus()
     one, whole = canonical(grown(corpus).conn), canonical(rebuilt(corpus).conn)
-    for part in ("actors", "happenings", "edges", "aliases"):
+    for part in ("actors", "happenings", "edges", "aliases", "pairs"):
         assert one[part] == whole[part], part
 
 

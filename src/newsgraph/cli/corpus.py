@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,9 +21,11 @@ from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ch
 from newsgraph.cli.dates import date_beside_value
 from newsgraph.cli.scale import run_scaled, scale_options
 from newsgraph.corpus.graph import MAX_PATHS
-from newsgraph.corpus.ingest import IngestSummary
 from newsgraph.corpus.schema import NotAStore
 from newsgraph.corpus.store import DEFAULT_DB, Store, UnknownActor
+
+if TYPE_CHECKING:
+    from newsgraph.corpus.ingest import IngestSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 

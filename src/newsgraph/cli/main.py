@@ -8,10 +8,6 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from newsgraph.analysis.batch import BatchSummary, analyze_jsonl
-from newsgraph.analysis.documents import InputError, read_article
-from newsgraph.analysis.nlp import ModelNotFound
-from newsgraph.analysis.pipeline import analyze_documents
 from newsgraph.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, check_date, fail, json_text, say
 from newsgraph.cli.corpus import register as register_corpus_commands
 from newsgraph.cli.scale import run_scaled, scale_options
@@ -19,6 +15,8 @@ from newsgraph.cli.serve import serve
 
 if TYPE_CHECKING:
     from distributed import Client
+
+    from newsgraph.analysis.batch import BatchSummary
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,6 +52,11 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
       newsgraph analyze docs.jsonl --output analyses.jsonl --workers 2
       newsgraph analyze docs.jsonl --output analyses.jsonl --scheduler tcp://10.0.0.5:8786
     """
+    from newsgraph.analysis.batch import analyze_jsonl  # here, not above: a query command never loads the analysis
+    from newsgraph.analysis.documents import InputError, read_article
+    from newsgraph.analysis.nlp import ModelNotFound
+    from newsgraph.analysis.pipeline import analyze_documents
+
     scaled = workers is not None or scheduler is not None
     if scaled and path.suffix.lower() != ".jsonl":
         fail("--workers and --scheduler apply to a JSONL file of articles")

@@ -13,10 +13,9 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.corpus.graph import MAX_PATHS, network, paths_between
-from newsgraph.corpus.incremental import resolve_new
 from newsgraph.corpus.places import place_summary
 from newsgraph.corpus.queries import (
     FILE_LIMIT,
@@ -30,9 +29,10 @@ from newsgraph.corpus.queries import (
     list_quotes,
     timeline,
 )
-from newsgraph.corpus.schema import RESOLVER_VERSION, connect
-from newsgraph.corpus.write import insert_analysis, known_hashes, rebuild_derived
-from newsgraph.model import Analysis
+from newsgraph.corpus.schema import RESOLVER_VERSION, connect, is_current
+
+if TYPE_CHECKING:
+    from newsgraph.model import Analysis
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -71,6 +71,9 @@ class Database:
         The new articles are resolved against the stored actors and events in the same
         transaction (``incremental.py``): a store is always resolved, whatever stops it.
         """
+        from newsgraph.corpus.incremental import resolve_new  # the write side: a question never loads it
+        from newsgraph.corpus.write import insert_analysis
+
         added: list[str] = []
         current = self._resolver_current()
         self.conn.execute("BEGIN IMMEDIATE")
@@ -95,10 +98,14 @@ class Database:
 
     def known_hashes(self) -> set[str]:
         """The content hashes of the articles already stored."""
+        from newsgraph.corpus.write import known_hashes
+
         return known_hashes(self.conn)
 
     def resolve(self) -> None:
         """Re-resolve actors, merged events and the network from every stored article (``resolve --all``)."""
+        from newsgraph.corpus.write import rebuild_derived
+
         rebuild_derived(self.conn)
 
     def _resolver_current(self) -> bool:
@@ -107,6 +114,9 @@ class Database:
         return meta.get("resolved") == "1" and meta.get("resolver") == RESOLVER_VERSION
 
     def _ready(self) -> sqlite3.Connection:
+        if not is_current(self.conn):  # an older store, opened read-only (a writer's opening made it current):
+            with contextlib.suppress(sqlite3.Error), Database(self.db_path):  # a writer opening it adds what it lacks
+                pass
         if not self._resolver_current():
             if not self.readonly:
                 self.resolve()

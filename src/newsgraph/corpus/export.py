@@ -197,15 +197,19 @@ def _graph(conn: sqlite3.Connection) -> tuple[Iterator[dict[str, Any]], Iterator
     nodes = ({"id": f"a{i}", "name": n, "type": t, "documents": d, "country": countries.get(i, ""),
               "lat": places[i]["lat"] if i in places else "", "lon": places[i]["lon"] if i in places else ""}
              for i, n, t, d in conn.execute(
-                 "SELECT actor_id, name, type, n_docs FROM actors WHERE actor_id IN (SELECT a FROM edges) "
-                 "OR actor_id IN (SELECT b FROM edges) ORDER BY actor_id"))
-    edges = ({"source": f"a{a}", "target": f"a{b}", "documents": docs, "event": ev, "quote": qu, "role": ro,
-              "context": co}
-             for a, b, docs, ev, qu, ro, co in conn.execute(
-                 "SELECT x, y, COUNT(DISTINCT doc_id), SUM(kind = 'event'), SUM(kind = 'quote'), SUM(kind = 'role'), "
-                 "SUM(kind = 'context') FROM (SELECT min(a, b) AS x, max(a, b) AS y, kind, doc_id FROM edges "
-                 "WHERE a != b) GROUP BY x, y ORDER BY x, y"))
+                 "SELECT actor_id, name, type, n_docs FROM actors WHERE actor_id IN (SELECT a FROM actor_pairs) "
+                 "ORDER BY actor_id"))
+    edges = ({"source": f"a{a}", "target": f"a{b}", "documents": docs, **_kind_counts(kinds)}
+             for a, b, kinds, docs in conn.execute(  # summed per pair as they were written (pairs.py)
+                 "SELECT a, b, kinds, documents FROM actor_pairs WHERE a < b ORDER BY a, b"))
     return nodes, edges
+
+
+def _kind_counts(kinds: str) -> dict[str, int]:
+    """A pair's links by kind (a quote counted from either end)."""
+    seen = json.loads(kinds)
+    return {"event": seen.get("event", 0), "quote": seen.get("quote", 0) + seen.get("quoted", 0),
+            "role": seen.get("role", 0), "context": seen.get("context", 0)}
 
 
 _NODE_ATTRS = (("type", "string"), ("country", "string"), ("documents", "integer"), ("lat", "string"),

@@ -32,6 +32,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 from newsgraph.analysis.entities.names import country_named, name_key
+from newsgraph.corpus import pairs
 from newsgraph.corpus.resolve import (
     NEIGHBOURS,
     NORP,
@@ -401,6 +402,7 @@ def write_edges(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> None:
     seats = {name_key(name): code for name, code, *_ in table(SEATS_TABLE)}
     for chunk in _chunks(sorted(doc_ids)):
         marks = _marks(len(chunk))
+        before = pairs.stated(conn, chunk)
         conn.execute(f"DELETE FROM edges WHERE doc_id IN ({marks})", chunk)
         edges = {(x, y, kind, ref, d) for d, x, y, kind, ref in conn.execute(
             "SELECT l.doc_id, p.actor_id, q.actor_id, l.kind, l.ref FROM links l "
@@ -415,6 +417,7 @@ def write_edges(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> None:
             if country is not None:
                 edges.add((actor_id, country, "role", "seat of government", d))
         conn.executemany("INSERT INTO edges VALUES (?,?,?,?,?)", sorted(edges, key=str))
+        pairs.update(conn, before, [(x, y, kind, d) for x, y, kind, _, d in edges])
 
 
 def _is_country(name: str, type_: str) -> bool:

@@ -69,6 +69,8 @@ def actor_names(conn: sqlite3.Connection, ids: Iterable[int | None]) -> dict[int
 
 
 FILE_LIMIT = 50  # the documents, events, quotes and connections an actor's file lists by default
+# A document's date and order read from an index, not from its row (a long one: the text comes before them).
+_DATED = "documents d INDEXED BY documents_dated"
 
 
 def actor_file(conn: sqlite3.Connection, actor_id: int, limit: int | None = FILE_LIMIT) -> dict[str, Any]:
@@ -76,22 +78,49 @@ def actor_file(conn: sqlite3.Connection, actor_id: int, limit: int | None = FILE
 
     The four lists hold the first ``limit`` (None: all); ``counts`` says how many there are in all.
     """
-    from newsgraph.corpus.graph import connections
+    from newsgraph.corpus.graph import connections, count_connections
 
     (n_docs,) = conn.execute("SELECT n_docs FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
     page, more = _page(limit)
-    docs = [d for d, in conn.execute(
-        "SELECT m.doc_id FROM actor_entities m JOIN documents d USING (doc_id) WHERE m.actor_id = ? "
-        "GROUP BY m.doc_id ORDER BY d.published, d.seq" + page, (actor_id, *more))]
-    links = connections(conn, actor_id)
+    n_all = _last(conn, "documents")
+    per_doc = _last(conn, "actor_entities") / max(n_all, 1)  # entities probed in each document walked
+    if _by_date(n_docs, limit, n_all, per_doc):  # a much-reported actor: its first documents come soon
+        docs = [d for d, in conn.execute(
+            "SELECT d.doc_id FROM documents d WHERE EXISTS (SELECT 1 FROM actor_entities m WHERE m.doc_id = d.doc_id "
+            "AND +m.actor_id = ?) ORDER BY d.published, d.seq" + page, (actor_id, *more))]
+    else:
+        docs = [d for d, in conn.execute(
+            f"SELECT m.doc_id FROM actor_entities m JOIN {_DATED} USING (doc_id) WHERE m.actor_id = ? "
+            "GROUP BY m.doc_id ORDER BY d.published, d.seq" + page, (actor_id, *more))]
+    n_quotes = conn.execute(
+        "SELECT COUNT(*) FROM actor_entities m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
+        "WHERE m.actor_id = ?", (actor_id,)).fetchone()[0]
     counts = {"documents": n_docs, "events": conn.execute(
         "SELECT COUNT(DISTINCT event_id) FROM happening_actors WHERE actor_id = ?", (actor_id,)).fetchone()[0],
-        "quotes": conn.execute(
-            "SELECT COUNT(*) FROM actor_entities m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
-            "WHERE m.actor_id = ?", (actor_id,)).fetchone()[0], "connections": len(links)}
+        "quotes": n_quotes, "connections": count_connections(conn, actor_id)}
     return {**actor_head(conn, actor_id), "documents": docs,
             "events": list_events(conn, actor_id=actor_id, limit=limit),
-            "quotes": list_quotes(conn, actor_id, limit=limit), "connections": links[:limit], "counts": counts}
+            "quotes": list(iter_quotes(conn, actor_id, limit=limit, n_quotes=n_quotes)),
+            "connections": connections(conn, actor_id, limit), "counts": counts}
+
+
+def _last(conn: sqlite3.Connection, table: str) -> int:
+    """About how many rows a table holds (its largest rowid: no count, one lookup)."""
+    return int(conn.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0)
+
+
+def _by_date(rows: int, wanted: int | None, total: int, probes: float = 1.0, hits: int | None = None) -> bool:
+    """Whether a page of one actor's items is read by walking the corpus in date order, testing each item.
+
+    Either way reads rows: the actor's own (``rows`` of them, then sorted), or about
+    ``wanted * total / hits`` of the corpus's ``total`` items in date order until the page
+    is full (``probes`` rows read to test each; ``hits``: how many of them are the
+    actor's, ``rows`` if not said). A much-reported actor's first page is found soon in
+    date order; a rarely reported one's rows are few: the cheaper way costs at most the
+    square root of ``wanted * total * probes``.
+    """
+    hits = rows if hits is None else hits
+    return wanted is not None and rows > 0 and hits > 0 and wanted * total * probes < rows * hits
 
 
 def actor_head(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any]:
@@ -106,9 +135,9 @@ def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
     """An actor's roles, one per office and whom it is of ("UK Prime Minister" and "Prime Minister of the UK")."""
     found: dict[tuple[str, int | None], list[tuple[str, str | None, str]]] = defaultdict(list)
     for title, of_actor, doc_id, published in conn.execute(
-            "SELECT r.title, o.actor_id, r.doc_id, d.published FROM actor_entities m "
-            "JOIN roles r ON r.doc_id = m.doc_id AND r.eid = m.eid "
-            "JOIN documents d ON d.doc_id = r.doc_id "
+            "SELECT r.title, o.actor_id, r.doc_id, d.published FROM actor_entities m "  # a document read only
+            "CROSS JOIN roles r ON r.doc_id = m.doc_id AND r.eid = m.eid "  # where a role is found
+            f"CROSS JOIN {_DATED} ON d.doc_id = r.doc_id "
             "LEFT JOIN actor_entities o ON o.doc_id = r.doc_id AND o.eid = r.of_eid "
             "WHERE m.actor_id = ?", (actor_id,)):
         found[(role_title_key(title), of_actor)].append((title, published, doc_id))
@@ -123,7 +152,7 @@ def _roles(conn: sqlite3.Connection, actor_id: int) -> list[dict[str, Any]]:
 
 
 def _events_sql(type_: str | None, actor_id: int | None, since: str | None,
-                until: str | None, dated: bool | None = None) -> tuple[str, list[Any]]:
+                until: str | None, dated: bool | None = None, by_date: bool = False) -> tuple[str, list[Any]]:
     # An event no one takes part in (no source, no target) is not listed: it says nothing a reader can use.
     sql = ("SELECT event_id, type, mode, date, location FROM happenings h "
            "WHERE EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id)")
@@ -133,7 +162,10 @@ def _events_sql(type_: str | None, actor_id: int | None, since: str | None,
     if type_:
         sql += " AND type = ?"
         args.append(type_.upper())
-    if actor_id is not None:
+    if actor_id is not None and by_date:  # the date index walked, each event's participants probed
+        sql += " AND EXISTS (SELECT 1 FROM happening_actors x WHERE x.event_id = h.event_id AND x.actor_id = ?)"
+        args.append(actor_id)
+    elif actor_id is not None:
         sql += " AND event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)"
         args.append(actor_id)
     if since:
@@ -156,7 +188,10 @@ def iter_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: in
                 since: str | None = None, until: str | None = None, limit: int | None = None,
                 offset: int = 0, dated: bool | None = None) -> Iterator[dict[str, Any]]:
     """``list_events`` a chunk at a time (constant memory however many there are); only dated or undated ones."""
-    sql, args = _events_sql(type_, actor_id, since, until, dated)
+    by_date = actor_id is not None and not type_ and limit is not None and _by_date(
+        conn.execute("SELECT COUNT(*) FROM happening_actors WHERE actor_id = ?", (actor_id,)).fetchone()[0],
+        limit + max(offset, 0), _last(conn, "happenings"))
+    sql, args = _events_sql(type_, actor_id, since, until, dated, by_date)
     page, more = _page(limit, offset)
     cursor = conn.execute(sql + page, args + more)
     while rows := cursor.fetchmany(_CHUNK):
@@ -205,17 +240,34 @@ def list_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: in
 
 def iter_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: int | None = None,
                 offset: int = 0, since: str | None = None, until: str | None = None,
-                dated: bool | None = None) -> Iterator[dict[str, Any]]:
-    """``list_quotes`` a chunk at a time; ``since``/``until`` bound the article's date; only dated or undated."""
+                dated: bool | None = None, n_quotes: int | None = None) -> Iterator[dict[str, Any]]:
+    """``list_quotes`` a chunk at a time; ``since``/``until`` bound the article's date; only dated or undated.
+
+    ``n_quotes``: how many quotes the actor has, if known (a page of a much-quoted actor's
+    is then read in date order, not from all of them).
+    """
     cols = "q.text, a.name, q.direct, q.doc_id, d.published, q.start, q.\"end\", q.cue, q.hedge, q.kind"
-    if actor_id is None:
+    by_date = False
+    if actor_id is not None and n_quotes and limit is not None:
+        n_docs = conn.execute("SELECT n_docs FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        n_all = _last(conn, "documents")
+        by_date = _by_date(n_docs, limit + max(offset, 0), n_all, _last(conn, "actor_entities") / max(n_all, 1),
+                           hits=n_quotes)
+    if by_date:
+        # the documents walked by date, the actor's entities in each probed: about (page / quotes) of the corpus
+        sql = (f"SELECT {cols} FROM documents d CROSS JOIN actor_entities m ON m.doc_id = d.doc_id "
+               "AND +m.actor_id = ? CROSS JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
+               "JOIN actors a ON a.actor_id = m.actor_id WHERE 1")
+        args: list[Any] = [actor_id]
+    elif actor_id is None:
         sql = (f"SELECT {cols} FROM documents d CROSS JOIN quotes q ON q.doc_id = d.doc_id "  # by date, then quotes
                "LEFT JOIN actor_entities m ON m.doc_id = q.doc_id AND m.eid = q.speaker_eid "
                "LEFT JOIN actors a ON a.actor_id = m.actor_id WHERE 1")
-        args: list[Any] = []
+        args = []
     else:
-        sql = (f"SELECT {cols} FROM actor_entities m JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_eid = m.eid "
-               "JOIN documents d ON d.doc_id = q.doc_id JOIN actors a ON a.actor_id = m.actor_id "
+        sql = (f"SELECT {cols} FROM actor_entities m CROSS JOIN quotes q ON q.doc_id = m.doc_id "
+               f"AND q.speaker_eid = m.eid CROSS JOIN {_DATED} ON d.doc_id = q.doc_id "
+               "JOIN actors a ON a.actor_id = m.actor_id "
                "WHERE m.actor_id = ?")
         args = [actor_id]
     if dated is not None:
@@ -227,7 +279,7 @@ def iter_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: in
         sql += " AND substr(d.published, 1, ?) <= ?"
         args += [len(until), until]
     page, more = _page(limit, offset)
-    cursor = conn.execute(sql + " ORDER BY d.published, d.seq, q.start" + page, args + more)
+    cursor = conn.execute(sql + " ORDER BY d.published, d.seq, q.start, q.qid" + page, args + more)
     one_document: list[dict[str, Any]] = []  # a document's quotes come together in this order
     while rows := cursor.fetchmany(_CHUNK):
         for t, s, direct, doc, pub, st, en, cue, hedge, kind in rows:

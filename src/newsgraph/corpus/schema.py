@@ -18,6 +18,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from newsgraph.corpus.pairs import rebuild as rebuild_pairs
+
 SCHEMA_VERSION = "1"
 # The file's marker (SQLite's application id, "NGr1") and its schema version (user_version): a store says
 # what it is before anything is written to it, so another application's database is never changed.
@@ -62,6 +64,8 @@ CREATE INDEX IF NOT EXISTS args_by_event ON event_args(doc_id, vid);
 CREATE INDEX IF NOT EXISTS roles_by_entity ON roles(doc_id, eid);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(doc_id, speaker_eid);
 CREATE INDEX IF NOT EXISTS documents_by_date ON documents(published, seq);
+-- a document's date and order without reading its row (its text comes before seq: the row is long)
+CREATE INDEX IF NOT EXISTS documents_dated ON documents(doc_id, published, seq);
 CREATE INDEX IF NOT EXISTS links_by_doc ON links(doc_id);
 """
 
@@ -84,6 +88,8 @@ CREATE TABLE IF NOT EXISTS happening_actors(event_id INTEGER NOT NULL, actor_id 
     side TEXT NOT NULL, PRIMARY KEY(event_id, actor_id, side));
 CREATE TABLE IF NOT EXISTS edges(a INTEGER NOT NULL, b INTEGER NOT NULL, kind TEXT NOT NULL, ref TEXT,
     doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, kinds TEXT NOT NULL,
+    documents INTEGER NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actor_keys(actor_id INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY(key, actor_id));
 CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys(actor_id);
 CREATE INDEX IF NOT EXISTS actors_by_reports ON actors(n_docs DESC, name);
@@ -92,16 +98,18 @@ CREATE INDEX IF NOT EXISTS aliases_by_actor ON actor_aliases(actor_id);
 CREATE INDEX IF NOT EXISTS happenings_by_date ON happenings(date, event_id);
 CREATE INDEX IF NOT EXISTS happenings_by_type ON happenings(type, date, event_id);
 CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id);
-CREATE INDEX IF NOT EXISTS actor_entities_by_form ON actor_entities(actor_id, form);
+CREATE INDEX IF NOT EXISTS actor_entities_by_actor ON actor_entities(actor_id, form, doc_id, eid);
+DROP INDEX IF EXISTS actor_entities_by_form;
 CREATE INDEX IF NOT EXISTS aliases_by_key ON actor_aliases(key);
 CREATE INDEX IF NOT EXISTS happening_mentions_by_event ON happening_mentions(event_id);
 CREATE INDEX IF NOT EXISTS happening_actors_by_actor ON happening_actors(actor_id);
-CREATE INDEX IF NOT EXISTS edges_by_a ON edges(a);
+CREATE INDEX IF NOT EXISTS edges_by_pair ON edges(a, b);
+DROP INDEX IF EXISTS edges_by_a;
 CREATE INDEX IF NOT EXISTS edges_by_b ON edges(b);
 """
 
 DERIVED = ("actors", "actor_entities", "actor_forms", "actor_aliases", "actor_keys", "happenings", "happening_mentions",
-           "happening_actors", "edges")
+           "happening_actors", "edges", "actor_pairs")
 
 
 class NotAStore(sqlite3.DatabaseError):
@@ -136,12 +144,41 @@ def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
         for table in DERIVED:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+    fresh = not has_pairs(conn)
     conn.executescript(ARTICLE_TABLES + DERIVED_TABLES)
+    if fresh and conn.execute("SELECT 1 FROM edges LIMIT 1").fetchone() is not None:
+        _add_pairs(conn)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('resolved', '1')")
     if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None:  # empty: any resolver fits
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (RESOLVER_VERSION,))
     return conn
+
+
+def _add_pairs(conn: sqlite3.Connection) -> None:
+    """A store from before ``actor_pairs``: its pairs counted from its edges, once (the rest is kept)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild_pairs(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+_LATEST = ("actor_pairs", "documents_dated", "actor_entities_by_actor")  # the tables and indexes added last
+
+
+def has_pairs(conn: sqlite3.Connection) -> bool:
+    """Whether the store has its ``actor_pairs``."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'actor_pairs'").fetchone() is not None
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """Whether the store has every table and index the queries use (an older one gets them when opened for writing)."""
+    marks = ",".join("?" * len(_LATEST))
+    found = conn.execute(f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({marks})", _LATEST).fetchone()[0]
+    return bool(found == len(_LATEST))
 
 
 def check_store(conn: sqlite3.Connection, path: str) -> str:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsgraph.corpus.db import DEFAULT_DB, Database, UnknownActor
-from newsgraph.corpus.export import export
-from newsgraph.corpus.ingest import IngestSummary, ingest_paths
+
+if TYPE_CHECKING:
+    from newsgraph.corpus.ingest import IngestSummary
 
 __all__ = ["DEFAULT_DB", "Store", "UnknownActor"]
 
@@ -34,9 +36,13 @@ class Store(Database):
 
         ``published`` (YYYY-MM-DD) dates the articles that give no date of their own.
         """
+        from newsgraph.corpus.ingest import ingest_paths  # a question to the store never loads the analysis
+
         return ingest_paths(self, paths, model=model, published=published, show_progress=show_progress,
                             batch_size=batch_size)
 
     def export(self, format: str, output: str | Path) -> Path:
         """Write the corpus in ``format`` (plover, gdelt, gexf, graphml, neo4j, geojson) to ``output``; the path."""
+        from newsgraph.corpus.export import export
+
         return export(self, format, Path(output))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from newsgraph.analysis.entities.names import country_named, fold, name_key
 from newsgraph.corpus.incremental import actor_record, form_of, forms_of, insert_actor_details
+from newsgraph.corpus.pairs import rebuild as rebuild_pairs
 from newsgraph.corpus.resolve import (
     EntityRow,
     EventRow,
@@ -142,6 +143,7 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
         actor_of = _write_actors(conn)
         _write_happenings(conn, actor_of)
         _write_edges(conn, actor_of)
+        rebuild_pairs(conn)
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'resolved'")
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolver', ?)", (RESOLVER_VERSION,))
         conn.execute("COMMIT")
