@@ -156,3 +156,29 @@ def test_a_store_whose_log_cannot_be_made_is_read_as_immutable(tmp_path: Path,
     with Store(db, readonly=True) as store:
         assert store.counts()["documents"] == 3
     assert len(calls) == 2 and _snapshot(db) == before
+
+
+def test_an_older_store_that_cannot_be_written_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.corpus import db as db_module
+    from newsgraph.corpus.db import Database
+    from newsgraph.corpus.schema import OlderStore
+
+    path = tmp_path / "old.db"
+    Database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE actor_pairs")  # as a store from before the pair table
+    conn.commit()
+    conn.close()
+
+    real_connect = db_module.connect
+
+    def no_writing(p: str, readonly: bool = False) -> sqlite3.Connection:
+        if not readonly:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real_connect(p, readonly)
+
+    monkeypatch.setattr(db_module, "connect", no_writing)
+    store = Database(path, readonly=True)
+    with pytest.raises(OlderStore, match="older newsgraph"):
+        store.prepare()
+    store.close()

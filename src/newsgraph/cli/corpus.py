@@ -46,7 +46,10 @@ def open_store(db: Path, *, write: bool = False) -> Store:
     if not db.exists():
         fail(f"no corpus database at {db}: run `newsgraph ingest PATH... --db {db}` first")
     try:
-        return Store(db, readonly=not write)  # a query writes nothing: a read-only or shared store can be asked
+        store = Store(db, readonly=not write)  # a query writes nothing: a read-only or shared store can be asked
+        if not write:
+            store.prepare()
+        return store
     except NotAStore as err:
         fail(str(err))
     except sqlite3.Error as err:

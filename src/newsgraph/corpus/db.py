@@ -29,7 +29,7 @@ from newsgraph.corpus.queries import (
     list_quotes,
     timeline,
 )
-from newsgraph.corpus.schema import RESOLVER_VERSION, connect, is_current
+from newsgraph.corpus.schema import RESOLVER_VERSION, OlderStore, connect, is_current
 
 if TYPE_CHECKING:
     from newsgraph.model import Analysis
@@ -113,10 +113,19 @@ class Database:
         meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('resolved', 'resolver')"))
         return meta.get("resolved") == "1" and meta.get("resolver") == RESOLVER_VERSION
 
+    def prepare(self) -> None:
+        """Make the store ready to answer (an older one upgraded, a stale one resolved), else ``OlderStore``."""
+        self._ready()
+
     def _ready(self) -> sqlite3.Connection:
         if not is_current(self.conn):  # an older store, opened read-only (a writer's opening made it current):
             with contextlib.suppress(sqlite3.Error), Database(self.db_path):  # a writer opening it adds what it lacks
                 pass
+            if not is_current(self.conn):
+                raise OlderStore(f"{self.db_path} was written by an older newsgraph and lacks the tables this one "
+                                 "asks (the actor pairs and their indexes), and it cannot be written here: open it "
+                                 "once where the file is writable (any `newsgraph` command adds them), or copy it "
+                                 "to a writable place")
         if not self._resolver_current():
             if not self.readonly:
                 self.resolve()

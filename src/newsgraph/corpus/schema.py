@@ -116,6 +116,10 @@ class NotAStore(sqlite3.DatabaseError):
     """The file is an SQLite database of some other application (or of a newer newsgraph): it is left alone."""
 
 
+class OlderStore(NotAStore):
+    """A store from an older newsgraph, read-only here, that lacks what this version's questions read."""
+
+
 def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     """A connection to the database at ``path`` (``:memory:`` for a throwaway one), its tables made.
 
