@@ -103,7 +103,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 
 @cache
-def _prepare_stages() -> None:
+def prepare_stages() -> None:
     """Each stage's one-time work, once per process: never inside an article's budget (a gazetteer built on
     first use takes longer than one article may, and would be cut off and begun again for every article)."""
     for stage in STAGES:
@@ -113,7 +113,7 @@ def _prepare_stages() -> None:
 
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
     """The analysis of one parsed document; a stage past its budget leaves its layer empty, with a warning."""
-    _prepare_stages()
+    prepare_stages()
     ctx = Context(document=document, parsed=parsed, published=parse_date(document.published))
     budget = stage_budget(document.text)
     for stage in STAGES:
