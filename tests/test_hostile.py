@@ -178,3 +178,35 @@ def test_a_stage_past_its_budget_loses_its_layer_not_the_article(monkeypatch: py
     assert not isinstance(analysis, type(None)) and hasattr(analysis, "timexes")
     assert analysis.timexes == () and analysis.entities  # type: ignore[union-attr]
     assert any("timexes left out" in w for w in analysis.warnings)  # type: ignore[union-attr]
+
+
+def test_a_stage_past_its_budget_in_a_worker_thread_loses_its_layer_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker runs its task in a thread, where no signal timer reaches: a watchdog keeps the budget."""
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import replace
+
+    from newsgraph.analysis import budget, pipeline
+    from newsgraph.model import Document
+
+    if not budget.available():
+        pytest.skip("no per-thread CPU clocks here")
+
+    def slow(ctx: object) -> object:
+        while True:
+            sum(range(1000))
+
+    plain = pipeline.STAGES
+    monkeypatch.setattr(pipeline, "STAGES", tuple(replace(s, run=slow) if s.name == "quotes" else s for s in plain))
+    monkeypatch.setattr(pipeline, "STAGE_MIN_SECONDS", 0.3)
+    monkeypatch.setattr(budget, "POLL_S", 0.05)
+    docs = [Document(id=f"d{k}", text=GOOD_TEXT, published="2025-03-04") for k in range(2)]
+    with ThreadPoolExecutor(1) as pool:
+        results = pool.submit(lambda: list(pipeline.analyze_documents(docs))).result(timeout=60)
+    for analysis in results:
+        assert analysis.quotes == () and analysis.entities  # type: ignore[union-attr]
+        assert any("quotes left out" in w for w in analysis.warnings)  # type: ignore[union-attr]
+    assert not budget._limits  # every limit let go; nothing pending lands later
+    monkeypatch.setattr(pipeline, "STAGES", plain)
+    with ThreadPoolExecutor(1) as pool:  # a stage within its budget is untouched
+        fine = pool.submit(lambda: list(pipeline.analyze_documents(docs[:1]))).result(timeout=60)
+    assert not fine[0].warnings  # type: ignore[union-attr]

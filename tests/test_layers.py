@@ -14,7 +14,8 @@ SRC = ROOT / "src"
 # layer and any layer before it, never one after it.
 LAYERS = [
     ["newsgraph.model", "newsgraph.lexicon", "newsgraph.cleantext"],
-    ["newsgraph.analysis.parsed", "newsgraph.analysis.documents", "newsgraph.analysis.marks"],
+    ["newsgraph.analysis.parsed", "newsgraph.analysis.documents", "newsgraph.analysis.marks",
+     "newsgraph.analysis.budget", "newsgraph.analysis.resume"],
     ["newsgraph.analysis.nlp", "newsgraph.analysis.context"],
     ["newsgraph.analysis.entities"],
     ["newsgraph.analysis.references"],

@@ -151,6 +151,53 @@ def test_ctrl_c_stops_the_run_and_leaves_the_cluster_clean(scheduler: str, tmp_p
     assert all(json.loads(line) for line in lines)  # whole lines only
 
 
+def test_a_killed_run_resumed_on_the_cluster_gives_the_one_process_output(scheduler: str, tmp_path: Path) -> None:
+    source = corpus(tmp_path / "docs.jsonl", n=60)
+    out = tmp_path / "out.jsonl"
+    cmd = [str(Path(sys.executable).parent / "newsgraph"), "analyze", str(source), "-o", str(out), "-q",
+           "--scheduler", scheduler, "--batch-size", "2"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while (not out.exists() or out.stat().st_size < 9000) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    kept = out.read_text(encoding="utf-8").count("\n")
+    assert 0 < kept < 62  # stopped mid-run
+    code, said = run("analyze", str(source), "-o", str(out), "-q", "--scheduler", scheduler, "--batch-size", "3",
+                     "--resume")
+    assert code in (0, 1) and f"{kept} kept from the earlier run" in said, said
+    assert run("analyze", str(source), "-o", str(tmp_path / "one.jsonl"), "-q")[0] == 1
+    one = (tmp_path / "one.jsonl").read_text(encoding="utf-8").splitlines()
+    resumed = out.read_text(encoding="utf-8").splitlines()
+    assert len(resumed) == 62
+    assert [json.loads(x) for x in resumed] == [json.loads(x) for x in one]
+
+
+def test_a_local_cluster_runs_quiet_workers_with_the_model_ready(tmp_path: Path) -> None:
+    import dask
+
+    from newsgraph.scale import analyze_jsonl_on, open_cluster
+
+    source = corpus(tmp_path / "docs.jsonl", n=4)
+    assert run("analyze", str(source), "-o", str(tmp_path / "one.jsonl"), "-q")[0] == 1
+
+    def look() -> dict[str, object]:
+        from newsgraph.analysis.nlp import load_model
+        from newsgraph.analysis.pipeline import prepare_stages
+
+        return {"trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "omp": os.environ.get("OMP_NUM_THREADS"),
+                "tick": dask.config.get("distributed.admin.tick.interval"),
+                "loaded": load_model.cache_info().currsize, "prepared": prepare_stages.cache_info().currsize}
+
+    with open_cluster(workers=1) as client:
+        (seen,) = client.run(look).values()
+        with (tmp_path / "dask.jsonl").open("w", encoding="utf-8") as out:
+            analyze_jsonl_on(client, source, out, batch_size=2, show_progress=False)
+    assert seen == {"trim": None, "omp": "1", "tick": "1s", "loaded": 1, "prepared": 1}
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+
+
 def test_a_plain_run_never_imports_dask(tmp_path: Path) -> None:
     source = corpus(tmp_path / "docs.jsonl", n=1)
     code = ("import sys; from newsgraph.cli.main import main; sys.argv = ['newsgraph', 'analyze', sys.argv[1], "

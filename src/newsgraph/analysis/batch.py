@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from newsgraph.analysis.documents import InputError, count_lines, document_from_record, read_jsonl
 from newsgraph.analysis.pipeline import analyze_documents
+from newsgraph.analysis.resume import Done, skip_done
 from newsgraph.model import Document, Failure
 
 
@@ -37,13 +38,18 @@ def _rate(progress: Progress, task: TaskID) -> str:
 
 
 def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
-                  show_progress: bool = True) -> BatchSummary:
+                  show_progress: bool = True, resume: tuple[Done, Path] | None = None) -> BatchSummary:
     """Analyse each line of a JSONL file (``-``: standard input) and write one JSON line per input line to ``out``.
 
-    A missing or unreadable source raises ``InputError`` before anything is written.
+    ``resume``: what an earlier run left in the output file (``resume.done_in``) and that file;
+    the lines it has are skipped, and ``out`` is that file opened to append. A missing or
+    unreadable source, or an output that is not this input's, raises ``InputError`` before
+    anything is written.
     """
-    total = count_lines(source)
+    total = remaining(count_lines(source), resume)
     items = read_jsonl(source)
+    if resume is not None:
+        items = skip_done(items, *resume)
     console = Console(stderr=True)
     ok = failed = 0
     progress = progress_bar(console) if show_progress else None
@@ -64,6 +70,11 @@ def analyze_jsonl(source: str | Path, out: IO[str], *, model: str | None = None,
         if progress:
             progress.stop()
     return BatchSummary(analysed=ok, failed=failed)
+
+
+def remaining(total: int | None, resume: tuple[Done, Path] | None) -> int | None:
+    """The articles left to analyse (a progress bar's total) once an earlier run's lines are skipped."""
+    return None if total is None else max(0, total - (resume[0].lines if resume else 0))
 
 
 def analyze_records(records: Iterable[dict[str, Any]], model: str | None = None) -> Iterator[dict[str, Any]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from newsgraph.analysis.budget import thread_cpu_limit
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.documents import InputError, document_from_record, parse_date
 from newsgraph.analysis.entities.find import find_entities
@@ -81,12 +82,16 @@ def stage_budget(text: str) -> float:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``_OverBudget`` in the block after ``seconds`` of CPU time (the main thread only: elsewhere no limit).
+    """Raise ``_OverBudget`` in the block after ``seconds`` of CPU time (in another thread than the main one,
+    a Dask worker's task for one, by a watchdog: ``budget.py``).
 
     CPU time, not wall time: a machine busy with other work does not cost an article its layers.
     """
-    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0):
+    if threading.current_thread() is not threading.main_thread():
+        with thread_cpu_limit(seconds, _OverBudget):
+            yield
+        return
+    if not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0):
         yield
         return
 
@@ -103,7 +108,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 
 @cache
-def _prepare_stages() -> None:
+def prepare_stages() -> None:
     """Each stage's one-time work, once per process: never inside an article's budget (a gazetteer built on
     first use takes longer than one article may, and would be cut off and begun again for every article)."""
     for stage in STAGES:
@@ -113,7 +118,7 @@ def _prepare_stages() -> None:
 
 def run_stages(document: Document, parsed: Parsed) -> Analysis:
     """The analysis of one parsed document; a stage past its budget leaves its layer empty, with a warning."""
-    _prepare_stages()
+    prepare_stages()
     ctx = Context(document=document, parsed=parsed, published=parse_date(document.published))
     budget = stage_budget(document.text)
     for stage in STAGES:

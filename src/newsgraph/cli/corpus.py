@@ -142,20 +142,26 @@ def _event_line(e: dict[str, Any]) -> str:
               help="The publication date of articles that give none (text and Markdown files).")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--analyses", is_flag=True,
+              help="PATHS are analyses already made (`newsgraph analyze` JSONL output): store them, no analysis.")
 @scale_options
-def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str | None, quiet: bool,
+def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str | None, quiet: bool, analyses: bool,
            workers: int | None, scheduler: str | None, batch_size: int) -> None:
     """Analyse articles and add them to the corpus database (already stored ones are skipped).
 
     \b
-    PATHS: .txt, .md, .html files, folders of them, JSONL or CSV files of articles.
+    PATHS: .txt, .md, .html files, folders of them, JSONL or CSV files of articles;
+    with --analyses, JSONL files (or folders of them) of `newsgraph analyze` output.
     Examples:
       newsgraph ingest articles/ --db news.db
       newsgraph ingest alaska-summit.txt --published 2025-08-16
       newsgraph ingest ../corpora/bbc.jsonl extra.csv
       newsgraph ingest ../corpora/bbc.jsonl --workers 2
       newsgraph ingest ../corpora/bbc.jsonl --scheduler tcp://10.0.0.5:8786
+      newsgraph ingest --analyses analysed/ --db news.db
     """
+    if analyses and (workers is not None or scheduler is not None or published or model):
+        fail("--analyses stores analyses already made: --workers, --scheduler, --published and --model do not apply")
     try:
         store = Store(db)
     except NotAStore as err:
@@ -164,7 +170,11 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
         fail(f"cannot open the corpus database {db}: {err}")
     with store:
         try:
-            if workers is None and scheduler is None:
+            if analyses:
+                from newsgraph.corpus.analyses import ingest_analyses
+
+                summary = ingest_analyses(store, list(paths), show_progress=not quiet)
+            elif workers is None and scheduler is None:
                 summary = store.ingest(list(paths), published=published, model=model, show_progress=not quiet)
             else:
                 summary = run_scaled(workers, scheduler, model, lambda client: _ingest_on(

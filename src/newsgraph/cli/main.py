@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from newsgraph.analysis.batch import BatchSummary
+    from newsgraph.analysis.resume import Done
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,9 +37,12 @@ def cli() -> None:
               help="Write the result here instead of standard output.")
 @click.option("--model", default=None, help="A spaCy pipeline to use instead of the first one installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--resume", is_flag=True,
+              help="JSONL with --output: keep the complete lines a stopped run left there, skip their articles, "
+                   "append the rest.")
 @scale_options
 def analyze(path: Path, published: str | None, fmt: str | None, output: Path | None, model: str | None,
-            quiet: bool, workers: int | None, scheduler: str | None, batch_size: int) -> None:
+            quiet: bool, resume: bool, workers: int | None, scheduler: str | None, batch_size: int) -> None:
     """Analyse one article (.txt, .html, .md) or a JSONL file of articles (one a line).
 
     On a terminal it prints a readable report; piped or with --output it writes JSON
@@ -49,6 +53,7 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
       newsgraph analyze article.txt --published 2025-08-16
       newsgraph analyze article.txt --format json > analysis.json
       newsgraph analyze docs.jsonl --output analyses.jsonl
+      newsgraph analyze docs.jsonl --output analyses.jsonl --resume
       newsgraph analyze docs.jsonl --output analyses.jsonl --workers 2
       newsgraph analyze docs.jsonl --output analyses.jsonl --scheduler tcp://10.0.0.5:8786
     """
@@ -56,21 +61,27 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
     from newsgraph.analysis.documents import InputError, read_article
     from newsgraph.analysis.nlp import ModelNotFound
     from newsgraph.analysis.pipeline import analyze_documents
+    from newsgraph.analysis.resume import done_in
 
     scaled = workers is not None or scheduler is not None
+    jsonl = path.suffix.lower() == ".jsonl" or str(path) == "-"  # "-": JSONL on standard input
     if scaled and path.suffix.lower() != ".jsonl":
         fail("--workers and --scheduler apply to a JSONL file of articles")
+    if resume and (not jsonl or output is None):
+        fail("--resume applies to a JSONL file of articles analysed to a file (--output)")
     try:
-        if path.suffix.lower() == ".jsonl" or str(path) == "-":  # "-": JSONL on standard input
+        if jsonl:
             if published or fmt == "text":  # each line carries its own date; the output is JSONL, one per line
                 fail(f"{'--published' if published else '--format text'} does not apply to a JSONL file: give each "
                      'line its own "published", and read the JSONL output (one analysis a line)')
-            with _open_out(output) as out:
+            carry_on = (done_in(output), output) if resume and output is not None else None
+            with _open_out(output, append=carry_on is not None) as out:
                 if scaled:
-                    summary = _analyze_scaled(path, out, model, quiet, workers, scheduler, batch_size)
+                    summary = _analyze_scaled(path, out, model, quiet, workers, scheduler, batch_size, carry_on)
                 else:
-                    summary = analyze_jsonl(path, out, model=model, show_progress=not quiet)
-            click.echo(f"{summary.analysed} analysed, {summary.failed} failed", err=True)
+                    summary = analyze_jsonl(path, out, model=model, show_progress=not quiet, resume=carry_on)
+            kept = f", {carry_on[0].lines} kept from the earlier run" if carry_on else ""
+            click.echo(f"{summary.analysed} analysed, {summary.failed} failed{kept}", err=True)
             sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
         doc, warnings = read_article(path, published=published)
         for w in warnings:
@@ -98,32 +109,35 @@ def analyze(path: Path, published: str | None, fmt: str | None, output: Path | N
 
 
 def _analyze_scaled(path: Path, out: IO[str], model: str | None, quiet: bool, workers: int | None,
-                    scheduler: str | None, batch_size: int) -> BatchSummary:
+                    scheduler: str | None, batch_size: int, resume: tuple[Done, Path] | None) -> BatchSummary:
     def work(client: Client) -> BatchSummary:
         from newsgraph.scale import analyze_jsonl_on
 
-        return analyze_jsonl_on(client, path, out, model=model, batch_size=batch_size, show_progress=not quiet)
+        return analyze_jsonl_on(client, path, out, model=model, batch_size=batch_size, show_progress=not quiet,
+                                resume=resume)
 
     try:
         return run_scaled(workers, scheduler, model, work)
     except KeyboardInterrupt:
         out.flush()
-        click.echo("interrupted: the cluster is closed; the lines written so far are complete", err=True)
+        click.echo("interrupted: the cluster is closed; the lines written so far are complete (--resume carries on)",
+                   err=True)
         sys.exit(EXIT_INTERRUPTED)
 
 
 class _open_out:
-    """Standard output, or a file opened for writing (UTF-8)."""
+    """Standard output, or a file opened for writing (UTF-8), or to append (``--resume``)."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, append: bool = False) -> None:
         self.path = path
+        self.append = append
         self.f: IO[str] | None = None
 
     def __enter__(self) -> IO[str]:
         if self.path is None:
             return sys.stdout
         try:
-            self.f = self.path.open("w", encoding="utf-8")
+            self.f = self.path.open("a" if self.append else "w", encoding="utf-8")
         except OSError as err:
             fail(f"cannot write {self.path}: {err.strerror}")
         return self.f

@@ -152,7 +152,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     summary = IngestSummary()
     authors: dict[str, str | None] = {}
     seen: set[str] = set()  # this run's articles; the stored ones are looked up by index, not loaded
-    progress = _Progress(console, count_inputs(paths)) if show_progress else None
+    progress = IngestProgress(console, count_inputs(paths)) if show_progress else None
 
     def warn(message: str) -> None:
         console.print(f"[yellow]warning[/] {escape(printable(message, one_line=True))}", highlight=False)
@@ -172,18 +172,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     batch: list[Analysis] = []
 
     def store_batch() -> None:
-        try:
-            _count(summary, batch, store.add(batch, authors))
-        except Exception:  # one article the store refuses must not cost the others: each alone
-            for analysis in batch:
-                try:
-                    _count(summary, [analysis], store.add([analysis], authors))
-                except Exception as err:
-                    failure = Failure(analysis.document.id, f"could not be stored: {type(err).__name__}: {err}")
-                    summary.failures.append(failure)
-                    console.print(f"[yellow]skipped[/] {escape(failure.id)}: {escape(failure.error)}",
-                                  highlight=False)
-        batch.clear()
+        store_analyses(store, batch, authors, summary, console)
 
     try:
         for result in (analyze or analyze_documents)(fresh(), model=model):
@@ -205,13 +194,30 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     return summary
 
 
+def store_analyses(store: Database, batch: list[Analysis], authors: dict[str, str | None], summary: IngestSummary,
+                   console: Console) -> None:
+    """Store ``batch`` in one transaction, counted in ``summary``, and empty it; an article the store refuses is
+    said and skipped (the others are stored each alone)."""
+    try:
+        _count(summary, batch, store.add(batch, authors))
+    except Exception:  # one article the store refuses must not cost the others: each alone
+        for analysis in batch:
+            try:
+                _count(summary, [analysis], store.add([analysis], authors))
+            except Exception as err:
+                failure = Failure(analysis.document.id, f"could not be stored: {type(err).__name__}: {err}")
+                summary.failures.append(failure)
+                console.print(f"[yellow]skipped[/] {escape(failure.id)}: {escape(failure.error)}", highlight=False)
+    batch.clear()
+
+
 def _count(summary: IngestSummary, batch: list[Analysis], added: list[str]) -> None:
     """Count a stored batch; what another ingest stored meanwhile counts as already stored, not lost."""
     summary.added += len(added)
     summary.duplicates += len(batch) - len(added)
 
 
-class _Progress:
+class IngestProgress:
     """A progress bar on stderr: count, articles/s, time left."""
 
     def __init__(self, console: Console, total: int) -> None:

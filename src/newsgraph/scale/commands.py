@@ -10,8 +10,9 @@ from typing import IO, TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
-from newsgraph.analysis.batch import BatchSummary, progress_bar
+from newsgraph.analysis.batch import BatchSummary, progress_bar, remaining
 from newsgraph.analysis.documents import count_lines, read_jsonl
+from newsgraph.analysis.resume import Done, skip_done
 from newsgraph.corpus.ingest import IngestSummary, ingest_paths
 from newsgraph.model import Analysis, Document, Failure
 from newsgraph.scale.runner import DEFAULT_BATCH_SIZE, analyze_on_cluster, from_record
@@ -24,12 +25,15 @@ if TYPE_CHECKING:
 
 def analyze_jsonl_on(client: Client, source: str | Path, out: IO[str], *, model: str | None = None,
                      batch_size: int = DEFAULT_BATCH_SIZE, in_flight: int | None = None,
-                     show_progress: bool = True) -> BatchSummary:
-    """``analyze_jsonl`` on a Dask cluster: one JSON line per input line, in input order, to ``out``."""
+                     show_progress: bool = True, resume: tuple[Done, Path] | None = None) -> BatchSummary:
+    """``analyze_jsonl`` on a Dask cluster: one JSON line per input line, in input order, to ``out``
+    (``resume`` as there: an earlier run's lines skipped, ``out`` its output opened to append)."""
     items = read_jsonl(source)
+    if resume is not None:
+        items = skip_done(items, *resume)
     console = Console(stderr=True)
     progress = progress_bar(console) if show_progress else None
-    task = progress.add_task("analysing", total=count_lines(source), rate="") if progress else None
+    task = progress.add_task("analysing", total=remaining(count_lines(source), resume), rate="") if progress else None
 
     def advance(n: int) -> None:
         if progress is not None and task is not None:

@@ -14,6 +14,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsgraph.analysis.batch import analyze_records
 from newsgraph.analysis.nlp import load_model
+from newsgraph.analysis.pipeline import prepare_stages
 
 
 def analyze_batch(records: list[dict[str, Any]], model: str | None = None) -> list[dict[str, Any]]:
@@ -22,10 +23,11 @@ def analyze_batch(records: list[dict[str, Any]], model: str | None = None) -> li
 
 
 class ModelLoader(WorkerPlugin):
-    """Loads the spaCy model when a worker starts (or joins later), so no task pays for it.
+    """Loads the spaCy model and each stage's resources (the gazetteer) when a worker starts (or joins later),
+    so no task pays for them.
 
-    ``load_model`` keeps the pipeline for the life of the worker process, so every task
-    of that worker reuses it.
+    ``load_model`` and ``prepare_stages`` keep them for the life of the worker process, so every
+    task of that worker reuses them.
     """
 
     name = "newsgraph-model"
@@ -35,6 +37,7 @@ class ModelLoader(WorkerPlugin):
 
     def setup(self, worker: Worker) -> None:
         load_model(self.model)
+        prepare_stages()
 
 
 class IgnoreInterrupt(WorkerPlugin):
