@@ -194,3 +194,15 @@ def test_a_fresh_machine_builds_the_gazetteer_once_outside_any_budget(tmp_path: 
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["KEN", "()"]
     assert next(p.name for p in (tmp_path / "cache").iterdir()).startswith("gazetteer-")
+
+
+def test_a_place_named_only_as_an_actor_is_not_the_article_s_setting() -> None:
+    text = "An outcome for Kyiv. For Kyiv it was a loss. Kyiv said no. Talks outside Geneva went on."
+    ctx = locate_places(context(text, [("Kyiv", "GPE"), ("Geneva", "GPE")]))
+    ctx = place_events(replace(ctx, events=(_event("v1"),)))
+    geneva = next(e.id for e in ctx.entities if e.name == "Geneva")
+    assert (ctx.events[0].location, ctx.events[0].location_source) == (geneva, "article")
+    ctx = locate_places(context("Kyiv said no. Kyiv agreed with Ukraine.", [("Kyiv", "GPE"), ("Ukraine", "GPE")]))
+    ctx = place_events(replace(ctx, events=(_event("v1"),)))
+    kyiv = next(e.id for e in ctx.entities if e.name == "Kyiv")
+    assert ctx.events[0].location == kyiv  # nothing is written as a setting: the town named most, as before

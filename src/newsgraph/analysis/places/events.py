@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from newsgraph.analysis.context import Context
+from newsgraph.lexicon import words
 from newsgraph.model import Entity, Event
 
 _DATELINE_END = re.compile(r"\s*(?:,[^—\-\n(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]")
@@ -34,16 +35,32 @@ def dateline_place(ctx: Context) -> Entity | None:
 
 
 def main_place(ctx: Context) -> Entity | None:
-    """The town or region the article names most often (the first named on a tie), else such a country, or None.
+    """The place the article is set in: the town or region it most often writes as a setting ("in X",
+    "outside X"), else such a country, else (nothing written as a setting) the town or region it
+    names most often, else such a country; None when it names none.
 
-    A country is the setting only of an article that names no town or region in it: an article
-    on a summit in Anchorage names Ukraine more often than Anchorage, and happens in Alaska.
+    A place written as a setting comes first: a capital named as an actor or an owner ("an outcome
+    for Moscow") stands for its government more often than it sets the scene. A country is the
+    setting only where no town or region is: an article on a summit in Anchorage names Ukraine
+    more often than Anchorage, and happens in Alaska.
     """
-    placed = [e for e in ctx.entities if e.geo is not None and e.geo.feature in _SETTINGS and e.type != "NORP"]
-    local = [e for e in placed if e.geo is not None and e.geo.feature != "PCLI"]
-    if not (local or placed):
+    text = ctx.document.text
+    scored = []
+    for e in ctx.entities:
+        if e.geo is None or e.geo.feature not in _SETTINGS or e.type == "NORP":
+            continue
+        settings = sum(_written_as_setting(text, m.start) for m in e.mentions)
+        first = min(m.start for m in e.mentions)
+        scored.append((settings > 0, e.geo.feature != "PCLI", settings, len(e.mentions), -first, e))
+    if not scored:
         return None
-    return max(local or placed, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
+    return max(scored, key=lambda s: s[:5])[5]
+
+
+def _written_as_setting(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a word that sets a scene ("in", "at", "outside the" ...)."""
+    before = [w for w in text[max(0, start - 30):start].lower().split() if w != "the"][-2:]
+    return bool(before) and before[-1] in words("places/settings")
 
 
 def place_events(ctx: Context) -> Context:
