@@ -8,7 +8,7 @@ and the resolver keeps them as different actors when their articles say so).
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 Point = dict[str, Any]
@@ -16,31 +16,32 @@ Point = dict[str, Any]
 
 def actor_places(conn: sqlite3.Connection) -> dict[int, Point]:
     """Each located actor's point (lat, lon, geonameid, country, feature, name), the most reported one."""
-    votes: dict[int, Counter[tuple[Any, ...]]] = defaultdict(Counter)
-    for actor_id, *geo in conn.execute(
-            "SELECT m.actor_id, p.lat, p.lon, p.geonameid, p.country, p.feature, p.name FROM places p "
-            "JOIN actor_entities m USING (doc_id, eid) ORDER BY m.actor_id, p.doc_id, p.eid"):
-        votes[actor_id][tuple(geo)] += 1
-    out = {}
-    for actor_id, counts in votes.items():
-        lat, lon, gid, country, feature, name = max(counts.items(), key=lambda kv: (kv[1], kv[0][5] or ""))[0]
-        out[actor_id] = {"lat": lat, "lon": lon, "geonameid": gid, "country": country, "feature": feature,
-                         "name": name}
-    return out
+    best: dict[int, tuple[tuple[Any, ...], Point]] = {}
+    # Counted in SQL, one row per actor and point; the places drive the join (fewer than the actors' entities).
+    for actor_id, lat, lon, gid, country, feature, name, n in conn.execute(
+            "SELECT m.actor_id, p.lat, p.lon, p.geonameid, p.country, p.feature, p.name, COUNT(*) "
+            "FROM places p CROSS JOIN actor_entities m ON m.doc_id = p.doc_id AND m.eid = p.eid "
+            "GROUP BY m.actor_id, p.lat, p.lon, p.geonameid, p.country, p.feature, p.name"):
+        rank = (n, name or "", gid or 0, lat, lon)  # a tie goes the same way on every run
+        if actor_id not in best or rank > best[actor_id][0]:
+            best[actor_id] = (rank, {"lat": lat, "lon": lon, "geonameid": gid, "country": country,
+                                     "feature": feature, "name": name})
+    return {actor_id: point for actor_id, (_, point) in best.items()}
 
 
 def place_summary(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str, Any]]:
     """One row per located place actor: its point, how many events happened there, how many actors act there."""
     places = actor_places(conn)
-    events: Counter[int] = Counter()
+    events: dict[int, int] = dict(conn.execute(
+        "SELECT location, COUNT(*) FROM happenings WHERE location IS NOT NULL GROUP BY location"))
     actors: dict[int, set[int]] = defaultdict(set)
-    for event_id, location in conn.execute("SELECT event_id, location FROM happenings WHERE location IS NOT NULL"):
-        events[location] += 1
-        actors[location].update(a for (a,) in conn.execute(
-            "SELECT actor_id FROM happening_actors WHERE event_id = ?", (event_id,)))
+    for location, actor_id in conn.execute(
+            "SELECT DISTINCT h.location, a.actor_id FROM happenings h JOIN happening_actors a USING (event_id) "
+            "WHERE h.location IS NOT NULL"):
+        actors[location].add(actor_id)
     names = dict(conn.execute("SELECT actor_id, name FROM actors"))
     rows = [{"name": names.get(a, geo["name"]), **{k: geo[k] for k in ("lat", "lon", "country", "feature")},
-             "gazetteer_name": geo["name"], "events": events[a], "actors": len(actors[a] - {a})}
+             "gazetteer_name": geo["name"], "events": events.get(a, 0), "actors": len(actors[a] - {a})}
             for a, geo in places.items()]
     rows.sort(key=lambda r: (-r["events"], -r["actors"], r["name"]))
     return rows[:limit] if limit else rows
