@@ -135,6 +135,18 @@ def test_an_organisation_is_not_placed_by_a_city_s_other_spellings() -> None:
     assert geo_of(ctx, "Google") is None  # GeoNames lists it among Topeka's names
 
 
+def test_a_disease_a_currency_or_a_compound_is_not_a_place() -> None:
+    text = "Pigs carried the Reston ebolavirus; it cost $US 2 million in mid-Atlantic states near Reston."
+    ctx = locate_places(context(text, [("Reston", "GPE"), ("US", "GPE"), ("Atlantic", "LOC")]))
+    assert geo_of(ctx, "US") is None and geo_of(ctx, "Atlantic") is None
+    assert geo_of(ctx, "Reston") is None
+    twice = replace(ctx.entities[0], mentions=(*ctx.entities[0].mentions, Span(text.rindex("Reston"), len(text) - 1)))
+    ctx = locate_places(replace(ctx, entities=(twice, *ctx.entities[1:])))
+    assert geo_of(ctx, "Reston") is not None  # once written as a place, it is one
+    ctx = locate_places(context("Minamata disease spread.", [("Minamata", "GPE")]))
+    assert geo_of(ctx, "Minamata") is None
+
+
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:
     ctx = locate_places(context("They met at Zxqvile.", [("Zxqvile", "GPE")]))
     assert geo_of(ctx, "Zxqvile") is None

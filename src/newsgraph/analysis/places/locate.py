@@ -250,7 +250,7 @@ def prepare_gazetteer() -> None:
 def locate_places(ctx: Context) -> Context:
     """The context with every place entity it can place given ``geo``."""
     speakers = {q.speaker for q in ctx.quotes if q.speaker}
-    placeable = [e for e in ctx.entities if _usable_name(e) and (
+    placeable = [e for e in ctx.entities if _usable_name(e) and not _never_a_place(ctx.document.text, e) and (
         e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
         or (e.type == "PERSON" and _may_be_a_place(e, speakers)))]
     if not placeable:
@@ -281,6 +281,23 @@ def locate_places(ctx: Context) -> Context:
     if not located:
         return ctx
     return replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e for e in ctx.entities))
+
+
+def _never_a_place(text: str, entity: Entity) -> bool:
+    """Whether every mention is part of something else's name: a disease ("Reston ebolavirus", "Minamata
+    disease"), a currency ("$US"), a compound after a lower-case word ("mid-Atlantic", "euro-Atlantic")."""
+    return bool(entity.mentions) and all(_inside_another_name(text, m.start, m.end) for m in entity.mentions)
+
+
+def _inside_another_name(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 20].split(maxsplit=1)
+    word = after[0].lower().strip(".,;:)\"'") if after and text[end:end + 1].isspace() else ""
+    if word.endswith("virus") or word in words("places/not_a_place_after"):
+        return True
+    if text[start - 1:start] == "$":
+        return True
+    prefix = text[max(0, start - 12):start].split()[-1:] if text[start - 1:start] == "-" else []
+    return bool(prefix) and prefix[0][:1].islower()
 
 
 def _is_people(entity: Entity) -> bool:
