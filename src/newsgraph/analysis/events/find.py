@@ -326,9 +326,12 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if kind == "CONSULT" and not partner and len({*source, *target}) < 2 and _only_a_setting(parsed, trig):
         return None  # "at its meeting next week", "for a third straight meeting": a body's own sitting
     recip = "recip" in trig.sense.flags and kind == trig.sense.type  # a promise to meet has a target
-    if recip:
+    shared: list[str] = []  # the partners of a reciprocal event: one side to the type model, as before
+    if recip and not source:  # "talks between X and Y", "a meeting of NATO ministers": all of them act
         source += [p for p in partner if p not in source]
-    else:
+    else:  # "X held talks with Y", "X met Y": the subject initiates, the partner named after it is the target
+        if recip:
+            shared = [p for p in partner if p not in source]
         target = partner + target
     target = [t for t in dict.fromkeys(target) if t not in source]
     location = location_of(parsed, trig, ctx.refers_to, by_id)
@@ -364,7 +367,9 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         kind, mode = "COERCE", "restrict"  # a protest is civilian: the state that blocks restricts
     feats: list[str] = []
     if learned or seen is not None:
-        feats = features(parsed, trig, kind, mood, source, target, actors, ctx.refers_to, by_id)
+        # a meeting's parties are one side to the model: which of them the sentence names first tells no type
+        feats = features(parsed, trig, kind, mood, source + shared, [t for t in target if t not in shared],
+                         actors, ctx.refers_to, by_id)
     if learned:
         decided = decide(kind, feats)
         if decided is None:
