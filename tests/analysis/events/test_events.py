@@ -527,3 +527,12 @@ def test_a_meeting_of_coordinated_parties_has_them_all_as_source(run_analysis: R
     a = run_analysis("Kenya and Tanzania held talks on Monday.")
     v = _only(a, "CONSULT")
     assert _names(a, v.source) == {"Kenya", "Tanzania"} and v.target == ()
+
+
+def test_a_text_acts_for_whoever_issued_it(run_analysis: Run) -> None:
+    a = run_analysis("Amnesty International released a statement on Monday condemning Ethiopia. "
+                     "Two senators from Ohio introduced a bill that would sanction Venezuela.")
+    v = _only(a, "ACCUSE")
+    assert _names(a, v.source) == {"Amnesty International"} and _names(a, v.target) == {"Ethiopia"}
+    assert not any("Reuters" in _names(a, e.source) for e in
+                   run_analysis("Reuters obtained a report accusing Ethiopia of abuses.").events)
