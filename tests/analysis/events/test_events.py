@@ -536,3 +536,10 @@ def test_a_text_acts_for_whoever_issued_it(run_analysis: Run) -> None:
     assert _names(a, v.source) == {"Amnesty International"} and _names(a, v.target) == {"Ethiopia"}
     assert not any("Reuters" in _names(a, e.source) for e in
                    run_analysis("Reuters obtained a report accusing Ethiopia of abuses.").events)
+
+
+def test_an_arrest_with_no_agent_is_done_by_the_state_where_it_happened(run_analysis: Run) -> None:
+    a = run_analysis("The blogger Amina Tarek was arrested in Kenya on Monday. Two men were killed in Kenya.")
+    v = _only(a, "COERCE")
+    assert _names(a, v.source) == {"Kenya"} and _names(a, v.target) == {"Amina Tarek"}
+    assert all(not e.source for e in a.events if e.type == "ASSAULT")  # killed by anyone: no state named

@@ -349,6 +349,9 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if not target and kind in _FORCE and location is not None and location not in source \
             and location in by_id and country_named(by_id[location].name) is not None:
         target.append(location)  # "drones struck airbases deep inside Russia": the country struck
+    if kind in _STATE_ACTS and not source and target and location is not None and location not in target \
+            and location in by_id and by_id[location].type == "GPE" and _agentless_passive(parsed, trig):
+        source = [location]  # "was arrested in Rwanda": no agent named, the state where it was done acts
     if location is None:  # "police in Nairobi fired tear gas": the town the actors are in is the place
         location = next((eid for h in parties.source for eid in _towns_of(parsed, h, ctx.refers_to, by_id)), None)
     mode = trig.sense.mode if kind == trig.sense.type else None
@@ -388,6 +391,13 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if seen is not None:
         seen.append((event, feats))
     return event
+
+
+def _agentless_passive(parsed: Parsed, trig: Trigger) -> bool:
+    """True for a passive verb that names no agent ("was arrested in Rwanda")."""
+    kids = parsed.children(trig.tok)
+    return parsed.tokens[trig.tok].pos == "VERB" and any(c.dep == "nsubjpass" for c in kids) \
+        and not any(c.dep == "agent" for c in kids)
 
 
 def _only_a_setting(parsed: Parsed, trig: Trigger) -> bool:
@@ -430,6 +440,8 @@ def _with_setting_of(kept: Event, other: Event) -> Event:
                    groups=kept.groups or other.groups)
 
 
+# what only a state does to people (arrest, detain, deport): done where no agent is named, the state there did it
+_STATE_ACTS = frozenset({"COERCE"})
 _OUTCOMES = frozenset({"AGREE", "REJECT"})
 
 
