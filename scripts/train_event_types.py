@@ -63,7 +63,7 @@ def contexts(docs: list[dict[str, Any]], cache: Path | None) -> list[Any]:
     from newsgraph.analysis.nlp import parse_batch
     from newsgraph.model import Document
 
-    pipeline._prepare_stages()
+    pipeline.prepare_stages()
     before = [s for s in pipeline.STAGES if s.name not in ("events", "event places")]
     out = []
     parses = parse_batch([d["text"] for d in docs])

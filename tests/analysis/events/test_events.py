@@ -60,7 +60,7 @@ def test_verb_trigger_with_compound_subject_and_reciprocity(run_analysis: Run) -
 def test_nominal_trigger_takes_actors_through_its_verb(run_analysis: Run) -> None:
     a = run_analysis("Kenya held talks with Tanzania about the border.")
     v = _only(a, "CONSULT")
-    assert {"Kenya", "Tanzania"} <= _names(a, v.source)
+    assert _names(a, v.source) == {"Kenya"} and _names(a, v.target) == {"Tanzania"}  # the partner named after
     assert v.trigger.text == "talks"
 
 
@@ -71,11 +71,11 @@ def test_phone_call_is_consult_phone(run_analysis: Run) -> None:
     assert {"Olaf Scholz", "Volodymyr Zelensky"} <= _names(a, v.source + v.target)
 
 
-def test_meeting_and_call_put_every_party_in_source(run_analysis: Run) -> None:
+def test_meeting_splits_subject_and_partner_coordinated_parties_share_the_source(run_analysis: Run) -> None:
     a = run_analysis("Sergei Lavrov met Recep Tayyip Erdogan in Ankara. "
                      "Macron and Scholz spoke on the phone on Friday.")
     met, spoke = a.events
-    assert {"Sergei Lavrov", "Recep Tayyip Erdogan"} <= _names(a, met.source) and met.target == ()
+    assert _names(a, met.source) == {"Sergei Lavrov"} and _names(a, met.target) == {"Recep Tayyip Erdogan"}
     assert spoke.mode == "phone" and {"Macron", "Scholz"} <= _names(a, spoke.source)
     assert spoke.date is not None and spoke.date.value == "2025-08-15"
 
@@ -518,5 +518,28 @@ def test_a_joint_appearance_is_a_meeting(run_analysis: Run) -> None:
     a = run_analysis("Vladimir Putin smiled through his appearances with Donald Trump on Friday night.",
                      published="2025-08-16")
     meeting = [v for v in a.events if v.type == "CONSULT"]
-    assert meeting and {a.entity(s).name for s in meeting[0].source} == {"Vladimir Putin", "Donald Trump"}  # type: ignore[union-attr]
+    assert meeting and _names(a, meeting[0].source) == {"Vladimir Putin"}
+    assert _names(a, meeting[0].target) == {"Donald Trump"}
     assert meeting[0].date is not None and (meeting[0].date.value or "").startswith("2025-08-15")
+
+
+def test_a_meeting_of_coordinated_parties_has_them_all_as_source(run_analysis: Run) -> None:
+    a = run_analysis("Kenya and Tanzania held talks on Monday.")
+    v = _only(a, "CONSULT")
+    assert _names(a, v.source) == {"Kenya", "Tanzania"} and v.target == ()
+
+
+def test_a_text_acts_for_whoever_issued_it(run_analysis: Run) -> None:
+    a = run_analysis("Amnesty International released a statement on Monday condemning Ethiopia. "
+                     "Two senators from Ohio introduced a bill that would sanction Venezuela.")
+    v = _only(a, "ACCUSE")
+    assert _names(a, v.source) == {"Amnesty International"} and _names(a, v.target) == {"Ethiopia"}
+    assert not any("Reuters" in _names(a, e.source) for e in
+                   run_analysis("Reuters obtained a report accusing Ethiopia of abuses.").events)
+
+
+def test_an_arrest_with_no_agent_is_done_by_the_state_where_it_happened(run_analysis: Run) -> None:
+    a = run_analysis("The blogger Amina Tarek was arrested in Kenya on Monday. Two men were killed in Kenya.")
+    v = _only(a, "COERCE")
+    assert _names(a, v.source) == {"Kenya"} and _names(a, v.target) == {"Amina Tarek"}
+    assert all(not e.source for e in a.events if e.type == "ASSAULT")  # killed by anyone: no state named

@@ -326,9 +326,12 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if kind == "CONSULT" and not partner and len({*source, *target}) < 2 and _only_a_setting(parsed, trig):
         return None  # "at its meeting next week", "for a third straight meeting": a body's own sitting
     recip = "recip" in trig.sense.flags and kind == trig.sense.type  # a promise to meet has a target
-    if recip:
+    shared: list[str] = []  # the partners of a reciprocal event: one side to the type model, as before
+    if recip and not source:  # "talks between X and Y", "a meeting of NATO ministers": all of them act
         source += [p for p in partner if p not in source]
-    else:
+    else:  # "X held talks with Y", "X met Y": the subject initiates, the partner named after it is the target
+        if recip:
+            shared = [p for p in partner if p not in source]
         target = partner + target
     target = [t for t in dict.fromkeys(target) if t not in source]
     location = location_of(parsed, trig, ctx.refers_to, by_id)
@@ -346,6 +349,9 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if not target and kind in _FORCE and location is not None and location not in source \
             and location in by_id and country_named(by_id[location].name) is not None:
         target.append(location)  # "drones struck airbases deep inside Russia": the country struck
+    if kind in _STATE_ACTS and not source and target and location is not None and location not in target \
+            and location in by_id and by_id[location].type == "GPE" and _agentless_passive(parsed, trig):
+        source = [location]  # "was arrested in Rwanda": no agent named, the state where it was done acts
     if location is None:  # "police in Nairobi fired tear gas": the town the actors are in is the place
         location = next((eid for h in parties.source for eid in _towns_of(parsed, h, ctx.refers_to, by_id)), None)
     mode = trig.sense.mode if kind == trig.sense.type else None
@@ -364,7 +370,9 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
         kind, mode = "COERCE", "restrict"  # a protest is civilian: the state that blocks restricts
     feats: list[str] = []
     if learned or seen is not None:
-        feats = features(parsed, trig, kind, mood, source, target, actors, ctx.refers_to, by_id)
+        # a meeting's parties are one side to the model: which of them the sentence names first tells no type
+        feats = features(parsed, trig, kind, mood, source + shared, [t for t in target if t not in shared],
+                         actors, ctx.refers_to, by_id)
     if learned:
         decided = decide(kind, feats)
         if decided is None:
@@ -383,6 +391,13 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     if seen is not None:
         seen.append((event, feats))
     return event
+
+
+def _agentless_passive(parsed: Parsed, trig: Trigger) -> bool:
+    """True for a passive verb that names no agent ("was arrested in Rwanda")."""
+    kids = parsed.children(trig.tok)
+    return parsed.tokens[trig.tok].pos == "VERB" and any(c.dep == "nsubjpass" for c in kids) \
+        and not any(c.dep == "agent" for c in kids)
 
 
 def _only_a_setting(parsed: Parsed, trig: Trigger) -> bool:
@@ -425,6 +440,8 @@ def _with_setting_of(kept: Event, other: Event) -> Event:
                    groups=kept.groups or other.groups)
 
 
+# what only a state does to people (arrest, detain, deport): done where no agent is named, the state there did it
+_STATE_ACTS = frozenset({"COERCE"})
 _OUTCOMES = frozenset({"AGREE", "REJECT"})
 
 

@@ -17,6 +17,7 @@ from newsgraph.analysis.events.actors import is_other_pronoun, own_head, phrase_
 from newsgraph.analysis.events.mood import climb_clauses
 from newsgraph.analysis.events.triggers import REPORTING, Trigger, credited_deed, sense_of, verb_above
 from newsgraph.analysis.parsed import Parsed
+from newsgraph.lexicon import words
 from newsgraph.model import Entity
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -53,7 +54,8 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             if passive and not subj and steps and raised:
                 return passive, False  # "he is expected to meet": the subject of the raising verb meets
             if subj and parsed.tokens[subj[0]].dep == "nsubj" and parsed.tokens[subj[0]].tag == "WDT":
-                return [v.head], False
+                author = _author_of_text(parsed, v.head)  # "a bill that would sanction X": who brought it
+                return (author, False) if author else ([v.head], False)
             if subj and parsed.tokens[subj[0]].tag == "WP":
                 return [parsed.tokens[v.i].head], False  # "a president who had been threatening"
             return (subj or passive), not subj
@@ -79,6 +81,10 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
                 steps += 1
                 continue
             return [], False
+        if v.dep == "acl" and v.head != v.i and v.tag == "VBG":
+            author = _author_of_text(parsed, v.head)  # "passed a resolution criticizing X": who passed it
+            if author:
+                return author, False
         if v.dep == "acl" and v.head != v.i:
             # "a deal agreed by ...": the noun undergoes it; "doctors ... donated goods": the noun does it
             verbs = [v.i, *(c.i for c in parsed.children(v.i) if c.dep == "conj")]
@@ -86,6 +92,24 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             return [v.head], v.tag == "VBN" and not has_object
         break
     return _subject_across_comma(parsed, v.i), False
+
+
+def _author_of_text(parsed: Parsed, noun: int) -> list[int]:
+    """The one who issues a text that acts for them ("X passed a resolution", "a statement by X", "X's
+    report"): its owner, its "by"/"from" phrase, or the subject of the verb it is the object of; else none."""
+    n = parsed.tokens[noun]
+    if n.lemma.lower() not in words("events/documents"):
+        return []
+    owner = [c.i for c in parsed.children(noun) if c.dep == "poss" and c.pos != "PRON"]
+    owner += [g.i for c in parsed.children(noun) if c.dep in ("prep", "agent") and c.text.lower() in ("by", "from")
+              for g in parsed.children(c.i) if g.dep == "pobj"]
+    if owner:
+        return owner
+    if n.dep in ("dobj", "nsubjpass") and n.head != noun and parsed.tokens[n.head].pos in ("VERB", "AUX") \
+            and parsed.tokens[n.head].lemma.lower() in words("events/issuing"):
+        subj, passive = _subject_of(parsed, n.head)
+        return [] if passive else subj
+    return []
 
 
 def _objects_and_preps(parsed: Parsed, i: int, parties: Parties, recip: bool, governed: bool = False,
