@@ -50,6 +50,7 @@ from newsgraph.corpus.resolve import (
     role_keys,
     role_standing_for_person,
     same_happening,
+    surname_of,
 )
 from newsgraph.lexicon import table
 
@@ -71,7 +72,9 @@ def entity_keys(row: EntityRow) -> set[str]:
             if not k:
                 continue
             keys.add(f"M:{k}")  # the same name typed otherwise elsewhere, or the same full name
-            keys.add(f"S:{k.rsplit(' ', 1)[-1]}")  # a surname: bare surnames and the full names ending in it
+            surname = k if " " not in k else surname_of(k)
+            if surname is not None:  # a surname: bare surnames and the full names ending in it
+                keys.add(f"S:{surname}")
         keys |= {f"R:{title}|{of}" for title, of in role_keys(row)}
     elif row.type == NORP:
         keys |= {f"N:{k}" for a in names if (k := name_key(a))}

@@ -9,6 +9,9 @@ initials aside) or, for places and organisations, any alias or the same country.
 A bare surname ("Zelensky", "Mr Zelensky") joins the one full name in the corpus
 that ends with it; when several people share the surname it joins only the one
 whose role it shares ("president" of the same country), otherwise it stays apart.
+A name of one word after a style of peerage, the judiciary or royalty ("Lord Walker",
+"Lord Justice May", "Prince Charles") or before a regnal number ("Charles I") is no
+bare surname: it is keyed whole and offers no surname to others.
 A role standing for a person ("Ukraine's president") joins the one actor holding
 that role.
 
@@ -34,6 +37,7 @@ from newsgraph.lexicon import words
 
 PERSON, NORP = "PERSON", "NORP"
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_POSSESSIVE_END = re.compile(r"'[sS]?$")
 _TRANSLITERATED_END = re.compile(r"(?:iy|yy|yi)$")
 _ROLE_OF = re.compile(r"^(?P<of>.+?)'s? (?P<title>[a-z][a-z \-]*)$")
 _TITLE_OF = re.compile(r"^(?P<title>[a-z][a-z \-]*?) of (?:the )?(?P<of>.+)$")
@@ -123,13 +127,60 @@ def spelling_key(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def person_key(text: str) -> str:
-    """A person's name as compared across articles: folded, no honorific or leading title, no initials."""
+    """A person's name as compared across articles: folded, no honorific or leading title, no initials.
+
+    Two exceptions keep a name of one word from reading as a bare surname: a style of peerage, the
+    judiciary or royalty stays ("Lord Walker" -> "lord walker", "Lord Justice May" -> "justice may",
+    "Prince Charles" -> "prince charles"), and so does a regnal number ("Charles I" -> "charles i").
+    """
+    styled = _styled_key(text)
+    if styled:
+        return styled
     tokens = name_key(text).replace("-", " - ").split()
     titles, honorifics = words("entities/titles"), words("entities/honorifics")
     while len(tokens) > 1 and (tokens[0] in titles or tokens[0] in honorifics):
         tokens = tokens[1:]
-    kept = [spelling_key(t) for t in tokens if not _INITIAL.match(t)] or tokens
+    regnal = len(tokens) > 1 and _is_regnal(text, tokens[-1])
+    kept = [spelling_key(t) for j, t in enumerate(tokens)
+            if not _INITIAL.match(t) or (regnal and j == len(tokens) - 1)] or tokens
     return " ".join(kept).replace(" - ", "-")
+
+
+def _is_regnal(text: str, last: str) -> bool:
+    """Whether the name ends in a sovereign's number written in capitals ("Charles I", "Henry VIII")."""
+    written = _POSSESSIVE_END.sub("", fold(text).split()[-1])
+    return last in words("corpus/regnal_numerals") and written.isupper()
+
+
+def _styled_key(text: str) -> str | None:
+    """ "lord walker" for "Lord Walker" or "Lord Walker of Gestingthorpe" (one word after a style of peerage,
+    the judiciary or royalty), else None."""
+    tokens = fold(text).casefold().split()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    titles, honorifics, styles = words("entities/titles"), words("entities/honorifics"), words("corpus/styles")
+    lead = 0
+    while lead < len(tokens) and (tokens[lead] in titles or tokens[lead] in honorifics or tokens[lead] in styles):
+        lead += 1
+    style = [t for t in tokens[:lead] if t in styles]
+    rest = tokens[lead:]
+    if len(rest) > 2 and rest[1] == "of":  # a peer's territorial designation: "Lord Walker of Gestingthorpe"
+        rest = rest[:1]
+    if not style or len(rest) != 1:
+        return None
+    last = name_key(rest[0])
+    if not last or _INITIAL.match(last):
+        return None
+    return f"{style[-1]} {spelling_key(last)}"
+
+
+def surname_of(key: str) -> str | None:
+    """The surname a person's key offers bare surnames elsewhere; None for a styled or numbered name."""
+    tokens = key.split()
+    if len(tokens) < 2 or (len(tokens) == 2 and tokens[0] in words("corpus/styles")) \
+            or tokens[-1] in words("corpus/regnal_numerals"):
+        return None
+    return tokens[-1]
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
@@ -248,7 +299,8 @@ def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
     clusters_by_surname: dict[str, set[int]] = defaultdict(set)
     for i, ks in full.items():
         for k in ks:
-            clusters_by_surname[k.rsplit(" ", 1)[1]].add(uf.find(i))
+            if (surname := surname_of(k)) is not None:
+                clusters_by_surname[surname].add(uf.find(i))
     roles_of_cluster: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for i in people:
         roles_of_cluster[uf.find(i)] |= role_keys(rows[i])
