@@ -13,11 +13,19 @@ New event mentions join an existing happening by the same greedy rule as the ful
 rebuild (``resolve.same_happening`` against the happening's first mention), the
 candidates found by participant and a date window.
 
-Where the result can differ from a full rebuild (``newsgraph resolve --all``): the
-"company" an ambiguous surname keeps is judged on the looked-up actors only; an
-actor merged or split by a new article keeps the happenings it had; a happening's
-first mention is the one that came first, not the one naming most actors. The
-differences are measured in ``tests/corpus/test_incremental.py``.
+The "company" an ambiguous surname keeps is judged on whole articles: each judged
+article's entities are read from the store by its id (an index range), not taken from
+the looked-up rows, which hold only those sharing a key with the new articles. Each
+new article's bare surname is judged by its own article, and when an actor is split or
+merged, each article of its bare surnames is judged again by its own.
+
+Where the result can still differ from a full rebuild (``newsgraph resolve --all``):
+a stored bare surname's form (alike entities of many articles) is judged by its first
+article while its actor stands, so a candidate's company that grew later does not
+re-judge the others; a candidate's company is that of its forms' first articles, not
+of all of its articles; an actor merged or split by a new article keeps the happenings
+it had; a happening's first mention is the one that came first, not the one naming most
+actors. The differences are measured in ``tests/corpus/test_incremental.py``.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TypeVar
 
@@ -41,6 +49,7 @@ from newsgraph.corpus.resolve import (
     EventRow,
     actor_name,
     actor_type,
+    article_keys,
     merged_type,
     parse_day,
     person_key,
@@ -50,6 +59,7 @@ from newsgraph.corpus.resolve import (
     role_keys,
     role_standing_for_person,
     same_happening,
+    surname_of,
 )
 from newsgraph.lexicon import table
 
@@ -71,7 +81,9 @@ def entity_keys(row: EntityRow) -> set[str]:
             if not k:
                 continue
             keys.add(f"M:{k}")  # the same name typed otherwise elsewhere, or the same full name
-            keys.add(f"S:{k.rsplit(' ', 1)[-1]}")  # a surname: bare surnames and the full names ending in it
+            surname = k if " " not in k else surname_of(k)
+            if surname is not None:  # a surname: bare surnames and the full names ending in it
+                keys.add(f"S:{surname}")
         keys |= {f"R:{title}|{of}" for title, of in role_keys(row)}
     elif row.type == NORP:
         keys |= {f"N:{k}" for a in names if (k := name_key(a))}
@@ -118,6 +130,7 @@ class Form:
     n: int
     actor: int | None = None  # None: a new article's entity
     new: list[tuple[str, str]] = field(default_factory=list)  # the new articles' entities among them
+    at: tuple[str, str] | None = None  # a stored form taken apart: the one entity (doc_id, eid) it stands for
 
 
 def forms_of(rows: Iterable[EntityRow]) -> list[Form]:
@@ -162,6 +175,16 @@ def _stored_forms(conn: sqlite3.Connection, actor_ids: list[int]) -> list[Form]:
     return out
 
 
+def _article_keys(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The company of these articles (each one's entities' keys), read whole by the entities' key: a looked-up
+    form stands in with its first article, whose other entities were not looked up."""
+    out: dict[str, set[str]] = {}
+    for chunk in _chunks(doc_ids):
+        out.update(article_keys(conn.execute(
+            f"SELECT doc_id, name, type FROM entities WHERE doc_id IN ({_marks(len(chunk))})", chunk)))
+    return out
+
+
 def _candidate_actors(conn: sqlite3.Connection, keys: set[str]) -> list[int]:
     found: set[int] = set()
     for chunk in _chunks(sorted(keys)):
@@ -178,47 +201,53 @@ def resolve_new_actors(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> set[
     rows = _new_rows(conn, doc_ids)
     if not rows:
         return set()
-    new: dict[str, Form] = {}
-    for row in rows:
-        f = new.setdefault(form_of(row), Form(row, form_of(row), 0))
+    new: dict[tuple[str, str], Form] = {}
+    for row in rows:  # alike entities of one article go in as one; each article is judged by its own company
+        f = new.setdefault((form_of(row), row.doc_id), Form(row, form_of(row), 0))
         f.n += 1
         f.new.append((row.doc_id, row.eid))
     keys = set().union(*(entity_keys(f.row) for f in new.values()))
-    forms = sorted(_stored_forms(conn, _candidate_actors(conn, keys)) + list(new.values()),
-                   key=lambda f: (f.row.doc_id, f.row.eid))
-    groups = resolve_actors([f.row for f in forms])
-    next_id = (conn.execute("SELECT MAX(actor_id) FROM actors").fetchone()[0] or 0) + 1
-    claimed: set[int] = set()
+    forms = sorted(_stored_forms(conn, _candidate_actors(conn, keys)) + list(new.values()), key=_by_row)
+    company: dict[str, set[str]] = {}
+
+    def keys_of(docs: Sequence[str]) -> dict[str, set[str]]:
+        missing = [d for d in docs if d not in company]
+        company.update({d: set() for d in missing} | _article_keys(conn, missing))
+        return {d: company[d] for d in docs}
+
+    first_new = (conn.execute("SELECT MAX(actor_id) FROM actors").fetchone()[0] or 0) + 1
+    while True:
+        groups = resolve_actors([f.row for f in forms], keys_of)
+        assigned = _assign(forms, groups, first_new)
+        # A bare surname's form stands for its entities in many articles, judged by the first; when its
+        # actor is split or merged, each of its articles is judged by its own company (as ``resolve --all``).
+        split = {id(f) for f in _regrouped(forms, groups) if f.n > 1 and f.at is None and _bare(f.row)}
+        if not split:
+            break
+        forms = sorted([f for f in forms if id(f) not in split]
+                       + [e for f in forms if id(f) in split for e in _each_article(conn, f)], key=_by_row)
     moved_docs: set[str] = set()
     writes = _Writes()
     added: list[tuple[str, str, int, str]] = []
     old_ids = {f.actor for f in forms if f.actor is not None}
-    assigned: list[tuple[int, list[Form], Counter[int]]] = []
-    for group in sorted(groups, key=min):
-        mine = [forms[i] for i in group]
-        weight: Counter[int] = Counter()
-        for f in mine:
-            if f.actor is not None:
-                weight[f.actor] += f.n
-        keep = [a for a, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0])) if a not in claimed]
-        if keep:
-            actor_id = keep[0]
-        else:
-            actor_id, next_id = next_id, next_id + 1
-        claimed.add(actor_id)
-        assigned.append((actor_id, mine, weight))
+    claimed = {actor_id for actor_id, _, _ in assigned}
     losers = {f.actor for actor_id, mine, _ in assigned for f in mine if f.actor not in (None, actor_id)}
-    for actor_id, mine, weight in assigned:
-        if all(f.actor == actor_id for f in mine) and actor_id not in losers:
-            continue
+    changed = [(actor_id, mine, weight) for actor_id, mine, weight in assigned
+               if actor_id in losers or any(f.actor != actor_id for f in mine)]
+    for actor_id, mine, _ in changed:  # every move first, so that an actor's documents are counted after them
         for f in mine:
             if f.actor is None:
                 added += [(d, e, actor_id, f.form) for d, e in f.new]
+            elif f.actor != actor_id and f.at is not None:
+                moved_docs.add(f.at[0])
+                conn.execute("UPDATE actor_entities SET actor_id = ? WHERE doc_id = ? AND eid = ?",
+                             (actor_id, *f.at))
             elif f.actor != actor_id:
                 moved_docs |= {d for (d,) in conn.execute(
                     "SELECT doc_id FROM actor_entities WHERE actor_id = ? AND form = ?", (f.actor, f.form))}
                 conn.execute("UPDATE actor_entities SET actor_id = ? WHERE actor_id = ? AND form = ?",
                              (actor_id, f.actor, f.form))
+    for actor_id, mine, weight in changed:
         new_docs = len({d for f in mine for d, _ in f.new})
         if set(weight) == {actor_id} and actor_id not in losers:  # only new entities joined it
             n_docs = conn.execute("SELECT n_docs FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()[0]
@@ -234,6 +263,56 @@ def resolve_new_actors(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> set[
         for derived in ("actors", "actor_aliases", "actor_keys", "actor_forms"):
             conn.execute(f"DELETE FROM {derived} WHERE actor_id = ?", (actor_id,))
     return moved_docs - set(doc_ids)
+
+
+def _by_row(f: Form) -> tuple[str, str]:
+    return f.row.doc_id, f.row.eid
+
+
+def _assign(forms: Sequence[Form], groups: list[list[int]], next_id: int) -> list[tuple[int, list[Form], Counter[int]]]:
+    """Each group's actor id: the stored actor most of its entities had (the larger keeps its id), else a new one."""
+    claimed: set[int] = set()
+    assigned: list[tuple[int, list[Form], Counter[int]]] = []
+    for group in sorted(groups, key=min):
+        mine = [forms[i] for i in group]
+        weight: Counter[int] = Counter()
+        for f in mine:
+            if f.actor is not None:
+                weight[f.actor] += f.n
+        keep = [a for a, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0])) if a not in claimed]
+        if keep:
+            actor_id = keep[0]
+        else:
+            actor_id, next_id = next_id, next_id + 1
+        claimed.add(actor_id)
+        assigned.append((actor_id, mine, weight))
+    return assigned
+
+
+def _regrouped(forms: Sequence[Form], groups: list[list[int]]) -> list[Form]:
+    """The stored forms whose actor is split or merged: their group is not their actor's loaded forms (and new ones)."""
+    group_of = {i: g for g, group in enumerate(groups) for i in group}
+    groups_of_actor: dict[int, set[int]] = defaultdict(set)
+    actors_of_group: dict[int, set[int]] = defaultdict(set)
+    for i, f in enumerate(forms):
+        if f.actor is not None:
+            groups_of_actor[f.actor].add(group_of[i])
+            actors_of_group[group_of[i]].add(f.actor)
+    return [f for i, f in enumerate(forms) if f.actor is not None
+            and (len(groups_of_actor[f.actor]) > 1 or len(actors_of_group[group_of[i]]) > 1)]
+
+
+def _bare(row: EntityRow) -> bool:
+    """Whether an entity is a person named by a surname alone (no full name, no role standing for one)."""
+    return row.type == PERSON and role_standing_for_person(row.name) is None \
+        and all(" " not in person_key(a) for a in (row.name, *row.aliases))
+
+
+def _each_article(conn: sqlite3.Connection, f: Form) -> list[Form]:
+    """A stored form as one form per entity it stands for (an index range of ``actor_entities``)."""
+    return [Form(replace(f.row, doc_id=d, eid=e), f.form, 1, f.actor, at=(d, e)) for d, e in conn.execute(
+        "SELECT doc_id, eid FROM actor_entities WHERE actor_id = ? AND form = ? ORDER BY doc_id, eid",
+        (f.actor, f.form))]
 
 
 @dataclass(slots=True)

@@ -9,6 +9,9 @@ initials aside) or, for places and organisations, any alias or the same country.
 A bare surname ("Zelensky", "Mr Zelensky") joins the one full name in the corpus
 that ends with it; when several people share the surname it joins only the one
 whose role it shares ("president" of the same country), otherwise it stays apart.
+A name of one word after a style of peerage, the judiciary or royalty ("Lord Walker",
+"Lord Justice May", "Prince Charles") or before a regnal number ("Charles I") is no
+bare surname: it is keyed whole and offers no surname to others.
 A role standing for a person ("Ukraine's president") joins the one actor holding
 that role.
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -34,6 +37,7 @@ from newsgraph.lexicon import words
 
 PERSON, NORP = "PERSON", "NORP"
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_POSSESSIVE_END = re.compile(r"'[sS]?$")
 _TRANSLITERATED_END = re.compile(r"(?:iy|yy|yi)$")
 _ROLE_OF = re.compile(r"^(?P<of>.+?)'s? (?P<title>[a-z][a-z \-]*)$")
 _TITLE_OF = re.compile(r"^(?P<title>[a-z][a-z \-]*?) of (?:the )?(?P<of>.+)$")
@@ -123,13 +127,60 @@ def spelling_key(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
 def person_key(text: str) -> str:
-    """A person's name as compared across articles: folded, no honorific or leading title, no initials."""
+    """A person's name as compared across articles: folded, no honorific or leading title, no initials.
+
+    Two exceptions keep a name of one word from reading as a bare surname: a style of peerage, the
+    judiciary or royalty stays ("Lord Walker" -> "lord walker", "Lord Justice May" -> "justice may",
+    "Prince Charles" -> "prince charles"), and so does a regnal number ("Charles I" -> "charles i").
+    """
+    styled = _styled_key(text)
+    if styled:
+        return styled
     tokens = name_key(text).replace("-", " - ").split()
     titles, honorifics = words("entities/titles"), words("entities/honorifics")
     while len(tokens) > 1 and (tokens[0] in titles or tokens[0] in honorifics):
         tokens = tokens[1:]
-    kept = [spelling_key(t) for t in tokens if not _INITIAL.match(t)] or tokens
+    regnal = len(tokens) > 1 and _is_regnal(text, tokens[-1])
+    kept = [spelling_key(t) for j, t in enumerate(tokens)
+            if not _INITIAL.match(t) or (regnal and j == len(tokens) - 1)] or tokens
     return " ".join(kept).replace(" - ", "-")
+
+
+def _is_regnal(text: str, last: str) -> bool:
+    """Whether the name ends in a sovereign's number written in capitals ("Charles I", "Henry VIII")."""
+    written = _POSSESSIVE_END.sub("", fold(text).split()[-1])
+    return last in words("corpus/regnal_numerals") and written.isupper()
+
+
+def _styled_key(text: str) -> str | None:
+    """ "lord walker" for "Lord Walker" or "Lord Walker of Gestingthorpe" (one word after a style of peerage,
+    the judiciary or royalty), else None."""
+    tokens = fold(text).casefold().split()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    titles, honorifics, styles = words("entities/titles"), words("entities/honorifics"), words("corpus/styles")
+    lead = 0
+    while lead < len(tokens) and (tokens[lead] in titles or tokens[lead] in honorifics or tokens[lead] in styles):
+        lead += 1
+    style = [t for t in tokens[:lead] if t in styles]
+    rest = tokens[lead:]
+    if len(rest) > 2 and rest[1] == "of":  # a peer's territorial designation: "Lord Walker of Gestingthorpe"
+        rest = rest[:1]
+    if not style or len(rest) != 1:
+        return None
+    last = name_key(rest[0])
+    if not last or _INITIAL.match(last):
+        return None
+    return f"{style[-1]} {spelling_key(last)}"
+
+
+def surname_of(key: str) -> str | None:
+    """The surname a person's key offers bare surnames elsewhere; None for a styled or numbered name."""
+    tokens = key.split()
+    if len(tokens) < 2 or (len(tokens) == 2 and tokens[0] in words("corpus/styles")) \
+            or tokens[-1] in words("corpus/regnal_numerals"):
+        return None
+    return tokens[-1]
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus; the rules are pure
@@ -180,11 +231,28 @@ def _type_class(type_: str) -> str:
     return type_ if type_ in (PERSON, NORP) else "OTHER"
 
 
-def resolve_actors(rows: Sequence[EntityRow]) -> list[list[int]]:
-    """The groups of row indexes that are one actor."""
+# The keys (``person_key`` of a person's name, ``place_key`` of any other) of every entity of each of these articles.
+KeysOf = Callable[[Sequence[str]], dict[str, set[str]]]
+
+
+def article_keys(entities: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:
+    """The keys of each article's entities, from (doc_id, name, type) rows: the company a bare surname keeps."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name, type_ in entities:
+        out[doc_id].add(person_key(name) if type_ == PERSON else place_key(name))
+    return out
+
+
+def resolve_actors(rows: Sequence[EntityRow], keys_of: KeysOf | None = None) -> list[list[int]]:
+    """The groups of row indexes that are one actor.
+
+    ``keys_of``: where the company of an article is read when ``rows`` do not hold all of its
+    entities (an ingest resolves the new articles against a few looked-up actors); by default
+    the rows are the whole of their articles.
+    """
     uf = _UnionFind(len(rows))
     _join_places_and_organisations(rows, uf)
-    _join_people(rows, uf)
+    _join_people(rows, uf, keys_of)
     return uf.groups()
 
 
@@ -228,7 +296,7 @@ def _join_places_and_organisations(rows: Sequence[EntityRow], uf: _UnionFind) ->
     _join_on_keys(uf, keyed)
 
 
-def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
+def _join_people(rows: Sequence[EntityRow], uf: _UnionFind, keys_of: KeysOf | None = None) -> None:
     people = [i for i, r in enumerate(rows) if r.type == PERSON]
     full: dict[int, set[str]] = {}
     bare: dict[int, str] = {}
@@ -248,12 +316,13 @@ def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
     clusters_by_surname: dict[str, set[int]] = defaultdict(set)
     for i, ks in full.items():
         for k in ks:
-            clusters_by_surname[k.rsplit(" ", 1)[1]].add(uf.find(i))
+            if (surname := surname_of(k)) is not None:
+                clusters_by_surname[surname].add(uf.find(i))
     roles_of_cluster: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for i in people:
         roles_of_cluster[uf.find(i)] |= role_keys(rows[i])
     unjoined = []
-    company = _Company(rows, uf, full)
+    company = _Company(rows, uf, full, keys_of)
     for i, surname in bare.items():
         candidates = clusters_by_surname.get(surname, set())
         if len(candidates) > 1:  # a shared surname: a shared role decides, else the company it keeps
@@ -276,24 +345,34 @@ def _join_people(rows: Sequence[EntityRow], uf: _UnionFind) -> None:
 class _Company:
     """Who else the articles name: "Blair" beside Labour and Gordon Brown is Tony, not Cherie."""
 
-    def __init__(self, rows: Sequence[EntityRow], uf: _UnionFind, full: dict[int, set[str]]) -> None:
-        self.rows, self.uf = rows, uf
-        self.doc_keys: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            self.doc_keys[r.doc_id].add(person_key(r.name) if r.type == PERSON else place_key(r.name))
+    def __init__(self, rows: Sequence[EntityRow], uf: _UnionFind, full: dict[int, set[str]],
+                 keys_of: KeysOf | None = None) -> None:
+        self.rows, self.uf, self.keys_of = rows, uf, keys_of
+        self.doc_keys: dict[str, set[str]] = {}
+        if keys_of is None:
+            self.doc_keys = article_keys((r.doc_id, r.name, r.type) for r in rows)
         self.docs_of: dict[int, set[str]] = defaultdict(set)
         for i in full:
             self.docs_of[uf.find(i)].add(rows[i].doc_id)
         self.seen: dict[int, set[str]] = {}
 
+    def _keys(self, docs: Iterable[str]) -> list[set[str]]:
+        """The company of each of these articles, read (once) where ``keys_of`` reads it."""
+        wanted = sorted(set(docs))
+        missing = [d for d in wanted if d not in self.doc_keys]
+        if missing and self.keys_of is not None:
+            found = self.keys_of(missing)
+            self.doc_keys.update({d: found.get(d, set()) for d in missing})
+        return [self.doc_keys.get(d, set()) for d in wanted]
+
     def _company_of(self, cluster: int) -> set[str]:
         if cluster not in self.seen:
-            self.seen[cluster] = set().union(*(self.doc_keys[d] for d in self.docs_of.get(cluster, ())))
+            self.seen[cluster] = set().union(*self._keys(self.docs_of.get(cluster, ())))
         return self.seen[cluster]
 
     def best(self, i: int, candidates: set[int]) -> set[int]:
         """The one candidate whose articles name clearly more of the same actors; else none."""
-        mine = self.doc_keys[self.rows[i].doc_id] - {person_key(self.rows[i].name)}
+        mine = self._keys([self.rows[i].doc_id])[0] - {person_key(self.rows[i].name)}
         scores = sorted(((len(mine & self._company_of(c)), c) for c in candidates), reverse=True)
         best, runner_up = scores[0][0], scores[1][0] if len(scores) > 1 else 0
         return {scores[0][1]} if best >= _MIN_COMPANY and best >= 2 * runner_up else set()
