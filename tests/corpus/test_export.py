@@ -137,3 +137,13 @@ def test_coordinates_in_every_export(tmp_path: Path) -> None:
 def test_map_lists_places_with_their_events() -> None:
     rows = _located_store().places()
     assert rows[0]["name"] == "Pandi" and rows[0]["events"] == 1 and rows[0]["country"] == "PHL"
+
+
+def test_a_people_is_no_place_on_the_map() -> None:
+    a = make_analysis("vote", "Filipinos voted in Pandi.", "2025-03-14",
+                      {"e1": ("Filipinos", "NORP", ("Filipinos",)), "e2": ("Pandi", "GPE", ("Pandi",))})
+    people = replace(a.entities[0], geo=Geo(12.5, 122.0, "Philippines", "PCLI", "PHL", 1694008))
+    town = replace(a.entities[1], geo=Geo(14.86, 120.95, "Pandi", "PPL", "PHL", 1694335))
+    s = Store()
+    s.add([replace(a, entities=(people, town))])
+    assert [r["name"] for r in s.places()] == ["Pandi"]  # the people keeps its point for exports only

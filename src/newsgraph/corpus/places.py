@@ -39,9 +39,10 @@ def place_summary(conn: sqlite3.Connection, limit: int | None = None) -> list[di
             "SELECT DISTINCT h.location, a.actor_id FROM happenings h JOIN happening_actors a USING (event_id) "
             "WHERE h.location IS NOT NULL"):
         actors[location].add(actor_id)
-    names = dict(conn.execute("SELECT actor_id, name FROM actors"))
-    rows = [{"name": names.get(a, geo["name"]), **{k: geo[k] for k in ("lat", "lon", "country", "feature")},
+    names = {a: (name, kind) for a, name, kind in conn.execute("SELECT actor_id, name, type FROM actors")}
+    # A people ("Russians", "Syrian") has its country's point, but it is a party, not a place on the map.
+    rows = [{"name": names.get(a, (geo["name"], ""))[0], **{k: geo[k] for k in ("lat", "lon", "country", "feature")},
              "gazetteer_name": geo["name"], "events": events.get(a, 0), "actors": len(actors[a] - {a})}
-            for a, geo in places.items()]
+            for a, geo in places.items() if names.get(a, ("", ""))[1] != "NORP"]
     rows.sort(key=lambda r: (-r["events"], -r["actors"], r["name"]))
     return rows[:limit] if limit else rows
