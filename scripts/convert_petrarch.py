@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,30 +212,32 @@ def convert(petrarch: Path, table_path: Path, out: Path) -> dict[str, int]:
     note = ("# Converted from PETRARCH-2's CAMEO.2.0.txt by scripts/convert_petrarch.py; CAMEO codes to\n"
             "# PLOVER through cameo2plover.txt. MIT licence: see PETRARCH-LICENSE.txt. Do not edit by hand.\n")
     out.mkdir(parents=True, exist_ok=True)
-    with (out / "petrarch_verbs.tsv").open("w", encoding="utf-8") as f:
-        f.write(note + "# lemma: the verb; block: its PETRARCH verb block (patterns are per block); type, mode:\n"
-                "# PLOVER of the verb's own code (\"-\": only its patterns code it); particle, prep: the rest of a\n"
-                "# multi-word verb (\"ask for\"); cameo: the code; from: \"verb\" when the line of the verb\n"
-                "# gives the code, \"block\" when its block header does (coarser: a WordNet set).\n")
-        f.write("lemma\tblock\ttype\tmode\tparticle\tprep\tcameo\tfrom\n")
-        for r in sorted(rows):
-            f.write("\t".join(r) + "\n")
-    with (out / "petrarch_patterns.tsv").open("w", encoding="utf-8") as f:
-        f.write(note + "# block: a verb block of petrarch_verbs.tsv; type, mode: PLOVER; particle: one that\n"
-                "# must stand beside the verb; object: the head of its object (&name: a set of\n"
-                "# petrarch_synsets.tsv); preps: prepositions, with the head of their object, that must hang\n"
-                "# on the verb; cameo: the code.\n")
-        f.write("block\ttype\tmode\tparticle\tobject\tpreps\tcameo\n")
-        for r in sorted(patterns):
-            f.write("\t".join(r) + "\n")
-    with (out / "petrarch_synsets.tsv").open("w", encoding="utf-8") as f:
-        f.write("# PETRARCH-2 synonym sets (mostly from WordNet) named by petrarch_verbs.tsv: the head word of\n"
-                "# each member. Converted by scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE.txt.\n")
-        f.write("set\tword\n")
-        for name, w in syn_rows:
-            f.write(f"{name}\t{w}\n")
+    _write_tsv(out / "petrarch_verbs.tsv",
+               note + "# lemma: the verb; block: its PETRARCH verb block (patterns are per block); type, mode:\n"
+               "# PLOVER of the verb's own code (\"-\": only its patterns code it); particle, prep: the rest of a\n"
+               "# multi-word verb (\"ask for\"); cameo: the code; from: \"verb\" when the line of the verb\n"
+               "# gives the code, \"block\" when its block header does (coarser: a WordNet set).\n",
+               "lemma\tblock\ttype\tmode\tparticle\tprep\tcameo\tfrom", sorted(rows))
+    _write_tsv(out / "petrarch_patterns.tsv",
+               note + "# block: a verb block of petrarch_verbs.tsv; type, mode: PLOVER; particle: one that\n"
+               "# must stand beside the verb; object: the head of its object (&name: a set of\n"
+               "# petrarch_synsets.tsv); preps: prepositions, with the head of their object, that must hang\n"
+               "# on the verb; cameo: the code.\n",
+               "block\ttype\tmode\tparticle\tobject\tpreps\tcameo", sorted(patterns))
+    _write_tsv(out / "petrarch_synsets.tsv",
+               "# PETRARCH-2 synonym sets (mostly from WordNet) named by petrarch_verbs.tsv: the head word of\n"
+               "# each member. Converted by scripts/convert_petrarch.py. MIT licence: see PETRARCH-LICENSE.txt.\n",
+               "set\tword", syn_rows)
     shutil.copyfile(petrarch / "LICENSE", out / "PETRARCH-LICENSE.txt")
     return counts
+
+
+def _write_tsv(path: Path, comment: str, header: str, rows: Iterable[Sequence[str]]) -> None:
+    """A tab-separated file: its comment lines, its header, one row a line."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write(comment + header + "\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
 
 
 def convert_agents(petrarch: Path, out: Path) -> dict[str, int]:

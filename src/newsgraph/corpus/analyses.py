@@ -17,11 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from rich.console import Console
-from rich.markup import escape
 
 from newsgraph.analysis.documents import InputError, open_jsonl
-from newsgraph.cleantext import printable
-from newsgraph.corpus.ingest import IngestProgress, IngestSummary, article_files, count_inputs, store_analyses
+from newsgraph.corpus.ingest import (
+    IngestProgress,
+    IngestSummary,
+    article_files,
+    count_inputs,
+    skip,
+    store_analyses,
+)
 from newsgraph.corpus.write import content_hash
 from newsgraph.model import SCHEMA, Analysis, Failure
 
@@ -96,9 +101,7 @@ def ingest_analyses(store: Database, paths: Sequence[str | Path], *, show_progre
             if item is None:
                 summary.duplicates += 1
             elif isinstance(item, Failure):
-                summary.failures.append(item)
-                said = item.error if item.error.startswith(item.id) else f"{item.id}: {item.error}"
-                console.print(f"[yellow]skipped[/] {escape(printable(said, one_line=True))}", highlight=False)
+                skip(item, summary, console)
             else:
                 batch.append(item)
                 if len(batch) >= batch_size:

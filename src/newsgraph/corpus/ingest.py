@@ -177,9 +177,7 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
     try:
         for result in (analyze or analyze_documents)(fresh(), model=model):
             if isinstance(result, Failure):
-                summary.failures.append(result)
-                said = result.error if result.error.startswith(result.id) else f"{result.id}: {result.error}"
-                console.print(f"[yellow]skipped[/] {escape(printable(said, one_line=True))}", highlight=False)
+                skip(result, summary, console)
             else:
                 batch.append(result)
                 if len(batch) >= batch_size:
@@ -192,6 +190,13 @@ def ingest_paths(store: Database, paths: Sequence[str | Path], *, model: str | N
             progress.stop()
     store._ready()  # each batch was resolved as it was stored; a store from an older resolver is rebuilt here
     return summary
+
+
+def skip(failure: Failure, summary: IngestSummary, console: Console) -> None:
+    """Count an article that failed and say so in one line on the console."""
+    summary.failures.append(failure)
+    said = failure.error if failure.error.startswith(failure.id) else f"{failure.id}: {failure.error}"
+    console.print(f"[yellow]skipped[/] {escape(printable(said, one_line=True))}", highlight=False)
 
 
 def store_analyses(store: Database, batch: list[Analysis], authors: dict[str, str | None], summary: IngestSummary,

@@ -40,6 +40,22 @@ def find_actor(conn: sqlite3.Connection, name: str) -> int:
     return int(row[0])
 
 
+def within(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """The ``AND ...`` clause keeping ``column`` (an ISO date of any precision) in a date window, and its arguments.
+
+    ``until`` is inclusive at its own precision ("2025-08" keeps every day of August); its first
+    bound lets an index on the column narrow the search.
+    """
+    sql, args = "", list[Any]()
+    if since:
+        sql += f" AND {column} >= ?"
+        args.append(since)
+    if until:
+        sql += f" AND {column} <= ? AND substr({column}, 1, ?) <= ?"
+        args += [until + "\uffff", len(until), until]
+    return sql, args
+
+
 def _page(limit: int | None, offset: int = 0) -> tuple[str, list[int]]:
     """The ``LIMIT ? OFFSET ?`` clause of a page (no limit: all, from ``offset``)."""
     return " LIMIT ? OFFSET ?", [-1 if limit is None else limit, max(offset, 0)]
@@ -168,13 +184,8 @@ def _events_sql(type_: str | None, actor_id: int | None, since: str | None,
     elif actor_id is not None:
         sql += " AND event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)"
         args.append(actor_id)
-    if since:
-        sql += " AND date >= ?"
-        args.append(since)
-    if until:
-        sql += " AND date <= ? AND substr(date, 1, ?) <= ?"  # the first bound lets the date index narrow
-        args += [until + "\uffff", len(until), until]
-    return sql + " ORDER BY date, event_id", args
+    window, more = within("date", since, until)
+    return sql + window + " ORDER BY date, event_id", args + more
 
 
 def list_events(conn: sqlite3.Connection, type_: str | None = None, actor_id: int | None = None,
@@ -272,14 +283,9 @@ def iter_quotes(conn: sqlite3.Connection, actor_id: int | None = None, limit: in
         args = [actor_id]
     if dated is not None:
         sql += " AND d.published IS NOT NULL" if dated else " AND d.published IS NULL"
-    if since:
-        sql += " AND d.published >= ?"
-        args.append(since)
-    if until:
-        sql += " AND substr(d.published, 1, ?) <= ?"
-        args += [len(until), until]
+    window, bounds = within("d.published", since, until)
     page, more = _page(limit, offset)
-    cursor = conn.execute(sql + " ORDER BY d.published, d.seq, q.start, q.qid" + page, args + more)
+    cursor = conn.execute(sql + window + " ORDER BY d.published, d.seq, q.start, q.qid" + page, args + bounds + more)
     one_document: list[dict[str, Any]] = []  # a document's quotes come together in this order
     while rows := cursor.fetchmany(_CHUNK):
         for t, s, direct, doc, pub, st, en, cue, hedge, kind in rows:

@@ -101,13 +101,18 @@ async def quotes(request: Request) -> JSONResponse:
     return _json(data.quotes_page(db.conn, actor_id, limit, offset))
 
 
+def network_filters(request: Request) -> Filters:
+    """The network's filters from the query string (event types, date window, least weight), checked."""
+    return Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
+                   params.integer(request, "min_weight", 1, 1, 1_000_000))
+
+
 async def network(request: Request) -> JSONResponse:
     db = _db(request)
     name = params.text(request, "actor")
     depth = params.integer(request, "depth", 1, 0, 2)
-    f = Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
-                params.integer(request, "min_weight", 1, 1, 1_000_000))
-    return _json(neighbourhood_graph(db.conn, graphs(request), data.actor_id(db.conn, name), depth, f))
+    graph = neighbourhood_graph(db.conn, graphs(request), data.actor_id(db.conn, name), depth, network_filters(request))
+    return _json(graph)
 
 
 async def path(request: Request) -> JSONResponse:

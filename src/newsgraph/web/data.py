@@ -10,7 +10,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from newsgraph.corpus.queries import actor_head, events_by_id, find_actor
+from newsgraph.corpus.queries import actor_head, events_by_id, find_actor, within
 
 SEARCH_KINDS = ("actor", "event", "quote")
 
@@ -87,14 +87,9 @@ def events_page(conn: sqlite3.Connection, type_: str | None = None, actor_id: in
     if actor_id is not None:  # the actor's events first (an index), not every event checked
         sql += " AND event_id IN (SELECT event_id FROM happening_actors WHERE actor_id = ?)"
         args.append(actor_id)
-    if since:
-        sql += " AND date >= ?"
-        args.append(since)
-    if until:
-        sql += " AND substr(date, 1, ?) <= ?"
-        args += [len(until), until]
-    ids = [i for i, in conn.execute(sql + " ORDER BY date IS NULL, date, event_id LIMIT ? OFFSET ?",
-                                    [*args, limit, offset])]
+    window, bounds = within("date", since, until)
+    ids = [i for i, in conn.execute(sql + window + " ORDER BY date IS NULL, date, event_id LIMIT ? OFFSET ?",
+                                    [*args, *bounds, limit, offset])]
     return events_by_id(conn, ids)
 
 
@@ -216,19 +211,8 @@ def actor_page(conn: sqlite3.Connection, actor_id: int, docs: tuple[int, int], e
 def timeline_page(conn: sqlite3.Connection, actor_id: int, since: str | None, until: str | None, limit: int,
                   offset: int) -> list[dict[str, Any]]:
     """A slice of ``newsgraph timeline --actor``: the actor's events and quotes, in the order it gives them."""
-    where_e, where_q = "", ""
-    args_e: list[Any] = []
-    args_q: list[Any] = []
-    if since:
-        where_e += " AND h.date >= ?"
-        where_q += " AND d.published >= ?"
-        args_e.append(since)
-        args_q.append(since)
-    if until:
-        where_e += " AND substr(h.date, 1, ?) <= ?"
-        where_q += " AND substr(d.published, 1, ?) <= ?"
-        args_e += [len(until), until]
-        args_q += [len(until), until]
+    where_e, args_e = within("h.date", since, until)
+    where_q, args_q = within("d.published", since, until)
     rows = conn.execute(
         "SELECT * FROM ("
         " SELECT coalesce(h.date, '9999') AS day, 'event' AS kind, h.event_id AS a, 0 AS b, 0 AS c FROM happenings h"

@@ -13,9 +13,9 @@ from starlette.routing import Route
 
 from newsgraph.corpus.db import Database
 from newsgraph.web import data, params, places
-from newsgraph.web.api import event_id, graphs, path_between, place_or_404
+from newsgraph.web.api import event_id, graphs, network_filters, path_between, place_or_404
 from newsgraph.web.highlight import Mark, actor_href, highlight
-from newsgraph.web.network import Filters, neighbourhood_graph
+from newsgraph.web.network import neighbourhood_graph
 
 ACTOR_GRAPH_NODES = 30  # the actor page's neighbourhood: the nearest, most reported actors only
 
@@ -116,8 +116,7 @@ async def network(request: Request) -> Response:
     db = _db(request)
     name = params.text(request, "actor")
     depth = params.integer(request, "depth", 1, 0, 2)
-    f = Filters(params.types(request), params.date(request, "since"), params.date(request, "until"),
-                params.integer(request, "min_weight", 1, 1, 1_000_000))
+    f = network_filters(request)
     center = data.actor_id(db.conn, name)
     graph = neighbourhood_graph(db.conn, graphs(request), center, depth, f)
     center_name = db.conn.execute("SELECT name FROM actors WHERE actor_id = ?", (center,)).fetchone()
