@@ -306,6 +306,15 @@ def _complement_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigg
     return None
 
 
+def _object_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigger]) -> str | None:
+    """The type of the event noun that is the trigger's direct object ("ordered [an investigation]")."""
+    for m in sorted(trig.members):
+        tok = parsed.tokens[m]
+        if tok.head == trig.tok and tok.dep == "dobj" and tok.pos == "NOUN":
+            return triggers[m].sense.type
+    return None
+
+
 def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by_id: Mapping[str, Entity],
                 others: set[int], learned: bool = True,
                 seen: list[tuple[Event, list[str]]] | None = None) -> Event | None:
@@ -316,7 +325,7 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     """
     parsed = ctx.parsed
     mood = mood_of(parsed, trig)
-    kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers))
+    kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers), _object_type(parsed, trig, triggers))
     parties = parties_of(parsed, trig)
     where: dict[str, int] = {}
     stops = frozenset({trig.tok, trig.anchor})

@@ -121,9 +121,12 @@ def _has_condition(parsed: Parsed, i: int) -> bool:
         and any(c.dep == "mark" and c.text.lower() in _CONDITIONS for c in parsed.children(i)))
 
 
-def coded_type(trig: Trigger, mood: Mood, complement: str | None) -> tuple[str, bool]:
-    """The PLOVER type the event takes in its mood, and whether it stays negated."""
+def coded_type(trig: Trigger, mood: Mood, complement: str | None, deed: str | None = None) -> tuple[str, bool]:
+    """The PLOVER type the event takes in its mood, and whether it stays negated. ``deed``: the type of an
+    event noun that is the trigger's direct object ("ordered [the arrest]")."""
     kind = trig.sense.type
+    if "deed" in trig.sense.flags and deed is not None and deed not in _VERBAL and deed != kind:
+        kind = deed  # "a court ordered the release of": the order is the release (PLOVER codes the authority)
     control = "control" in trig.sense.flags
     if kind == "AGREE" and control and complement in HOSTILE:
         kind = "THREATEN"  # "vowed to strike back"

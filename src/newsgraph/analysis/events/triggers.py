@@ -211,6 +211,8 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
     if "armed" in flags and not any(c.dep == "dobj" and (c.lemma.lower() in _WEAPONS or any(
             n in _WEAPONS for n in _counted_nouns(parsed, c))) for c in kids):
         return False  # "launched drones at the city", not "launched the club at the theatre"
+    if "handback" in flags and not _gives_back(parsed, kids, refers_to):
+        return False  # "returned to Kyiv", "returned home": a journey, not a restitution
     if "captive" in flags and not _lets_go_of_people(parsed, tok, kids, refers_to):
         return False  # "released a statement", "the release of the album"
     if "countable" in flags and tok.tag != "NNS" and not any(c.dep in ("poss", "acl") for c in kids) \
@@ -262,6 +264,26 @@ def _is_visitor(parsed: Parsed, t: Token, refers_to: Mapping[int, str]) -> bool:
         return True
     indefinite = any(c.dep == "det" and c.text.lower() in ("a", "an") for c in parsed.children(t.i))
     return not indefinite and (lemma in words("entities/titles") or sector_of_word(lemma) is not None)
+
+
+def _gives_back(parsed: Parsed, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
+    """True when a thing is handed back to someone: an object that is no one (no entity, pronoun, title or
+    group of people), and a "to" phrase on the verb or on that object that names a party, an owner or a
+    place ("returned the manuscript to Italy", "returned a painting to its owner"); PLOVER's RETREAT return
+    (property)."""
+    things = [c for c in kids if c.dep == "dobj" and c.i not in refers_to and c.pos != "PRON"
+              and c.lemma.lower() not in words("entities/titles") and sector_of_word(c.lemma.lower()) is None]
+    if not things:
+        return False
+    for c in (*kids, *(g for t in things for g in parsed.children(t.i))):
+        if c.dep == "prep" and c.text.lower() == "to" and any(
+                g.dep == "pobj" and (is_party(parsed, g.i, refers_to) or g.lemma.lower() in _OWNERS)
+                for g in parsed.children(c.i)):
+            return True
+    return False
+
+
+_OWNERS = frozenset({"owner", "family", "heir", "museum", "country", "government", "authority", "people"})
 
 
 def _lets_go_of_people(parsed: Parsed, tok: Token, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
