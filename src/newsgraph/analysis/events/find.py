@@ -325,7 +325,8 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
     """
     parsed = ctx.parsed
     mood = mood_of(parsed, trig)
-    kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers), _object_type(parsed, trig, triggers))
+    kind, negated = coded_type(trig, mood, _complement_type(parsed, trig, triggers),
+                               _object_type(parsed, trig, triggers))
     parties = parties_of(parsed, trig)
     where: dict[str, int] = {}
     stops = frozenset({trig.tok, trig.anchor})

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, sector_of_word, senses
+from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, senses
 from newsgraph.analysis.events.mood import Mood
-from newsgraph.analysis.events.petrarch import petrarch_sense, synsets, verbs
 from newsgraph.analysis.events.triggers import Trigger
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.model import Actor, Entity
@@ -124,19 +123,6 @@ def phrase_support(model: TypeModel, features: list[str], best: str, kind: str) 
     return total
 
 
-@lru_cache(maxsize=4096)
-def word_classes(lemma: str) -> tuple[str, ...]:
-    """A noun's classes, which generalise past the word: the PLOVER types the project's lexicon gives it as
-    a trigger ("attack": ASSAULT), its sector as an agent noun ("troops": military) and the PETRARCH-2
-    synonym sets it is in ("&weapon")."""
-    out = sorted({s.type for s in senses().get(lemma, ()) if s.type not in (SUPPORT_VERB, INTENT)})
-    sector = sector_of_word(lemma)
-    if sector is not None:
-        out.append(f"sector:{sector}")
-    out += sorted(name for name, members in synsets().items() if lemma in members)
-    return tuple(out)
-
-
 def _lemma_in(features: list[str]) -> str:
     return next((f[6:] for f in features if f.startswith("lemma=")), "")
 
@@ -170,13 +156,6 @@ def features(parsed: Parsed, trig: Trigger, kind: str, mood: Mood, source: list[
     types = {s.type for s in senses().get(lemma, ())} - {SUPPORT_VERB, INTENT}
     if "petrarch" in trig.sense.flags or kind != trig.sense.type or len(types) != 1:
         out.append(OPEN)
-    # what generalises past the word: its PETRARCH block (a WordNet set of near-synonyms) and the type
-    # PETRARCH's patterns give it here
-    out += [f"block={v.block}" for v in verbs().get(lemma, ())[:2]]
-    if tok.pos == "VERB":
-        pet = petrarch_sense(parsed, tok)
-        if pet is not None:
-            out.append(f"petrarch={pet.type}")
     heads = [trig.tok]
     if trig.anchor != trig.tok:
         anchor = _lemma(parsed, trig.anchor)
@@ -193,11 +172,9 @@ def features(parsed: Parsed, trig: Trigger, kind: str, mood: Mood, source: list[
                     if g.dep == "pobj":
                         out += [f"prep_obj={prep}|{_word(parsed, g.i, refers_to, by_id)}",
                                 f"prep_kind={prep}|{_kind_of(g.i, refers_to, by_id)}"]
-                        out += [f"prep_class={prep}|{k}" for k in word_classes(_lemma(parsed, g.i))]
             elif c.dep in _OBJECTS and c.i != trig.tok:
                 obj = _word(parsed, c.i, refers_to, by_id)
                 out += [f"obj={obj}", f"lemma_obj={lemma}|{obj}", f"obj_kind={_kind_of(c.i, refers_to, by_id)}"]
-                out += [f"obj_class={k}" for k in word_classes(_lemma(parsed, c.i))]
                 for g in parsed.children(c.i):  # "called for sanctions against X", "sent troops to help"
                     if g.dep == "prep":
                         out += [f"obj_prep={g.text.lower()}", f"lemma_obj_prep={lemma}|{g.text.lower()}"]
