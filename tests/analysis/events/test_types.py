@@ -1,0 +1,42 @@
+"""Event types read from argument structure (session 3): a thing handed back, an authority's order of a
+deed, an agreement finalised. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def _types(a: Analysis) -> dict[str, str]:
+    """Trigger text -> type, for each event."""
+    return {v.trigger.text: v.type for v in a.events}
+
+
+def test_a_thing_handed_back_to_someone_is_a_return(run_analysis: Run) -> None:
+    a = run_analysis("Norway returned a carved wooden mask to Ghana on Tuesday.")
+    assert "RETREAT" in _types(a).values()
+    back = next(v for v in a.events if v.type == "RETREAT")
+    assert back.mode == "return"
+    # a journey is no restitution; "returned fire" stays an attack
+    assert not [v for v in run_analysis("The envoy of Chile returned to Santiago on Monday.").events
+                if v.type == "RETREAT"]
+
+
+def test_an_order_of_a_deed_is_the_deed(run_analysis: Run) -> None:
+    arrest = run_analysis("A court in Lagos ordered the arrest of the former governor Bola Adeyemi.")
+    assert "COERCE" in _types(arrest).values() and "REQUEST" not in _types(arrest).values()
+    inquiry = run_analysis("The Kenyan government ordered an investigation into the Mombasa port company.")
+    assert "ACCUSE" in _types(inquiry).values()
+    # an order given to people to act stays an order
+    leave = run_analysis("Mali ordered French troops to leave the country.")
+    assert "REQUEST" in _types(leave).values()
+
+
+def test_an_agreement_reached_is_finalised(run_analysis: Run) -> None:
+    a = run_analysis("Ghana and Togo reached an agreement on the border crossing on Friday.")
+    assert "SUPPORT" in _types(a).values()
+    failed = run_analysis("Ghana and Togo failed to reach an agreement on the border crossing on Friday.")
+    assert "REJECT" in _types(failed).values() and "SUPPORT" not in _types(failed).values()
