@@ -40,3 +40,11 @@ def test_an_agreement_reached_is_finalised(run_analysis: Run) -> None:
     assert "SUPPORT" in _types(a).values()
     failed = run_analysis("Ghana and Togo failed to reach an agreement on the border crossing on Friday.")
     assert "REJECT" in _types(failed).values() and "SUPPORT" not in _types(failed).values()
+
+
+def test_a_pledge_of_support_is_support(run_analysis: Run) -> None:
+    a = run_analysis("Brazil pledged its support for the peace plan of Angola on Monday.")
+    assert "SUPPORT" in _types(a).values() and "AGREE" not in _types(a).values()
+    # a promise to sign stays a promise
+    sign = run_analysis("Ghana promised to sign a fisheries accord with Togo next year.")
+    assert "AGREE" in _types(sign).values()

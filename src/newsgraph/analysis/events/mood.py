@@ -127,6 +127,8 @@ def coded_type(trig: Trigger, mood: Mood, complement: str | None, deed: str | No
     kind = trig.sense.type
     if "deed" in trig.sense.flags and deed is not None and deed not in _VERBAL and deed != kind:
         kind = deed  # "a court ordered the release of": the order is the release (PLOVER codes the authority)
+    if kind == "AGREE" and "control" in trig.sense.flags and deed == "SUPPORT":
+        return "SUPPORT", mood.negated  # "pledged its support for": a pledge of support expresses it (PLOVER SUPPORT)
     control = "control" in trig.sense.flags
     if kind == "AGREE" and control and complement in HOSTILE:
         kind = "THREATEN"  # "vowed to strike back"
