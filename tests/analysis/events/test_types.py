@@ -48,3 +48,10 @@ def test_a_pledge_of_support_is_support(run_analysis: Run) -> None:
     # a promise to sign stays a promise
     sign = run_analysis("Ghana promised to sign a fisheries accord with Togo next year.")
     assert "AGREE" in _types(sign).values()
+
+
+def test_an_announced_boycott_or_strike_is_a_threat(run_analysis: Run) -> None:
+    a = run_analysis("The government of Ghana said it would boycott the summit in Lome.")
+    assert "THREATEN" in _types(a).values() and "PROTEST" not in _types(a).values()
+    held = run_analysis("Dock workers in Mombasa went on strike on Monday.")
+    assert "PROTEST" in _types(held).values()

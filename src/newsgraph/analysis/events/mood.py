@@ -142,7 +142,7 @@ def coded_type(trig: Trigger, mood: Mood, complement: str | None, deed: str | No
     if promised and not control:
         if kind in COOPERATIVE:
             kind = "AGREE"
-        elif kind in HOSTILE:
-            kind = "THREATEN"
+        elif kind in HOSTILE or kind == "PROTEST":
+            kind = "THREATEN"  # PLOVER THREATEN: "threaten to restrict ... including boycotts, strikes"
     return kind, mood.negated or mood.failed
 
