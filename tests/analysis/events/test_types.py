@@ -55,3 +55,10 @@ def test_an_announced_boycott_or_strike_is_a_threat(run_analysis: Run) -> None:
     assert "THREATEN" in _types(a).values() and "PROTEST" not in _types(a).values()
     held = run_analysis("Dock workers in Mombasa went on strike on Monday.")
     assert "PROTEST" in _types(held).values()
+
+
+def test_a_promised_concession_is_a_concession_and_a_readiness_an_agreement(run_analysis: Run) -> None:
+    promised = run_analysis("The government of Peru decided to lift the curfew in Lima next week.")
+    assert "CONCEDE" in _types(promised).values() and "AGREE" not in _types(promised).values()
+    ready = run_analysis("The president of Peru said he is prepared to lift the ban on the Workers Party.")
+    assert "AGREE" in _types(ready).values()

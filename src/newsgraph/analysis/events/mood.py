@@ -19,6 +19,7 @@ _OBLIGATION_AUX = frozenset({"must", "should"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _FAILING = frozenset({"fail"})
 _VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT"})
+_READINESS = frozenset({"prepare", "prepared", "ready", "willing", "willingness", "readiness", "open"})
 
 
 # ---------------------------------------------------------------- mood: intent, negation, condition
@@ -53,6 +54,7 @@ class Mood:
     conditional: bool
     negated: bool
     failed: bool
+    willing: bool = False  # the intent is only a readiness ("is prepared to", "willing to"), not a promise
 
 
 def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
@@ -65,6 +67,7 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
     negated = _has_negation(parsed, anchor) or _has_negation(parsed, trig.tok) or _without(parsed, trig.tok)
     conditional = _has_condition(parsed, anchor)
     failed = False
+    willing = False
     for up in climb_clauses(parsed, anchor):
         if up.lemma.lower() in REPORTING:
             if "would" in aux:
@@ -79,11 +82,12 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
         lemma = t.lemma.lower()
         if any(s.type == INTENT for s in senses().get(lemma, ())):
             future = True
+            willing = willing or lemma in _READINESS
             negated = negated or _has_negation(parsed, t.i)  # "has no plans to send troops"
         if lemma in _FAILING:
             failed = True
         future = future or bool(_aux_lemmas(parsed, t.i) & _FUTURE_AUX)
-    return Mood(future, maybe, obliged, conditional, negated, failed)
+    return Mood(future, maybe, obliged, conditional, negated, failed, willing)
 
 
 def _is_intent(tok: Token) -> bool:
@@ -140,7 +144,9 @@ def coded_type(trig: Trigger, mood: Mood, complement: str | None, deed: str | No
     if mood.negated and (mood.future or mood.maybe) and kind in COOPERATIVE:
         return "REJECT", False  # "will not accept"
     if promised and not control:
-        if kind in COOPERATIVE:
+        if kind == "CONCEDE" and not mood.willing:
+            pass  # "decided to ease the curfew", "will lift the ban": PLOVER CONCEDE is the promise of a concession
+        elif kind in COOPERATIVE:  # "is prepared to lift the ban": a willingness (PLOVER AGREE)
             kind = "AGREE"
         elif kind in HOSTILE or kind == "PROTEST":
             kind = "THREATEN"  # PLOVER THREATEN: "threaten to restrict ... including boycotts, strikes"
