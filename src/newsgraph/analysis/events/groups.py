@@ -41,6 +41,17 @@ def _first(parsed: Parsed, head: int) -> int:
     return min([head, *(c.i for c in parsed.children(head) if c.dep in _MODIFIERS and c.i < head)])
 
 
+def _names_a_person(ctx: Context, head: int, people: set[str]) -> bool:
+    """True for a description set beside a person's name ("the blogger Amina Tarek", "the chairman,
+    Moussa Faki"): the person is the party, the noun only says who they are."""
+    parsed = ctx.parsed
+    t = parsed.tokens[head]
+    near = [c.i for c in parsed.children(head) if c.dep in ("appos", "compound", "nmod")]
+    if t.dep in ("appos", "compound") and t.head != head:
+        near.append(t.head)
+    return any(ctx.refers_to.get(k) in people for k in near)
+
+
 def _mentions(parsed: Parsed, key: tuple[str, ...], taken: set[int]) -> list[Span]:
     """Every place the article uses the words of a group as a noun phrase of its own (not a modifier:
     "police station" is no mention of the police), except words that refer to an entity."""
@@ -62,12 +73,14 @@ def group_entities(ctx: Context) -> Context:
     heads: dict[str, int] = {}
     used = {e.id for e in ctx.entities}
     n = len(ctx.entities)
+    people = {e.id for e in ctx.entities if e.type == "PERSON"}
     events: list[Event] = []
     for v in ctx.events:
         source, target, actors = list(v.source), list(v.target), list(v.actors)
         for g in v.groups:
             head = _head_of(parsed, g)
-            if head is None or head in taken or parsed.tokens[head].pos not in _NOUNS:
+            if head is None or head in taken or parsed.tokens[head].pos not in _NOUNS \
+                    or _names_a_person(ctx, head, people):
                 continue
             key = _key(parsed, head)
             entity = by_key.get(key)
