@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.analysis.context import Context
-from newsgraph.analysis.events.actors import country_of, sector_code, sector_of
+from newsgraph.analysis.events.actors import agent_codes, country_of, sector_code, sector_of
 from newsgraph.analysis.parsed import Parsed
+from newsgraph.lexicon import words
 from newsgraph.model import Actor, Entity, Event, GroupParty, Span
 
 GROUP = "GROUP"
@@ -106,3 +107,38 @@ def group_entities(ctx: Context) -> Context:
     if not by_key:
         return ctx
     return replace(ctx, entities=(*ctx.entities, *by_key.values()), events=tuple(events))
+
+
+# a noun that counts the people of its "of" phrase: "hundreds of banks", "a group of protesters"
+_COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "number", "handful", "group",
+                       "band", "crowd"})
+
+
+def party_head(parsed: Parsed, head: int) -> int | None:
+    """The head of the group a phrase headed by ``head`` names, or None when it names no one: ``head``
+    itself when it names people or an organisation (a title, a Phoenix agent noun, a collective noun of
+    ``lexicon/collectives.txt``, a noun a "who" clause tells of); for a count ("hundreds of banks") the
+    noun it counts."""
+    tok = parsed.tokens[head]
+    if tok.pos not in _NOUNS:
+        return None
+    if tok.lemma.lower() in _COUNTING:
+        counted = [g.i for c in parsed.children(head) if c.dep == "prep" and c.text.lower() == "of"
+                   for g in parsed.children(c.i) if g.dep == "pobj" and parsed.tokens[g.i].pos in _NOUNS]
+        if counted and _names_someone(parsed, counted[0]):
+            return counted[0]
+    return head if _names_someone(parsed, head) else None
+
+
+def _names_someone(parsed: Parsed, h: int) -> bool:
+    tok = parsed.tokens[h]
+    low, lemma = tok.text.lower(), tok.lemma.lower()
+    agents = agent_codes()
+    return lemma in words("entities/titles") or lemma in agents or low in agents \
+        or lemma in words("events/collectives") or told_as_someone(parsed, h)
+
+
+def told_as_someone(parsed: Parsed, h: int) -> bool:
+    """True for a noun a "who" clause tells of: a person ("a volunteer who raised money")."""
+    return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
+                                        for g in parsed.children(c.i)) for c in parsed.children(h))
