@@ -63,3 +63,15 @@ def test_groups_are_not_joined_across_articles_but_the_happening_is(run_analysis
         assert out.exists(), fmt
     rows = (tmp_path / "ev.csv").read_text(encoding="utf-8").splitlines()
     assert any(",Police,,GROUP,Omar Haddad," in r for r in rows), rows
+
+
+def test_the_one_let_to_act_is_a_target(run_analysis: Run) -> None:
+    a = run_analysis("Norway refused to allow Swedish fishermen to enter its waters on Friday.")
+    refusal = next(v for v in a.events if v.type == "REJECT")
+    assert "Swedish fishermen" in {a.entity(t).name for t in refusal.target}  # type: ignore[union-attr]
+
+
+def test_a_collective_noun_and_a_count_name_a_group(run_analysis: Run) -> None:
+    a = run_analysis("Prosecutors in Oslo opened investigations against hundreds of banks on Monday.")
+    probe = next(v for v in a.events if v.type == "ACCUSE")
+    assert "banks" in {a.entity(t).name for t in probe.target}  # type: ignore[union-attr]
