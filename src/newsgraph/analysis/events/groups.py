@@ -58,7 +58,8 @@ def _mentions(parsed: Parsed, key: tuple[str, ...], taken: set[int]) -> list[Spa
     "police station" is no mention of the police), except words that refer to an entity."""
     out = []
     for t in parsed.tokens:
-        if t.pos not in _NOUNS or t.dep in _MODIFIERS or t.i in taken or _key(parsed, t.i) != key:
+        if t.lemma.lower() != key[0] or t.pos not in _NOUNS or t.dep in _MODIFIERS or t.i in taken \
+                or _key(parsed, t.i) != key:
             continue
         out.append(Span(parsed.tokens[_first(parsed, t.i)].start, t.end))
     return out
