@@ -116,6 +116,9 @@ class Entity:
     roles: tuple[Role, ...] = ()
     speaks_for: str | None = None  # an office, ministry or embassy: the entity id of the person or country it serves
     geo: Geo | None = None  # places only: where it is, when the gazetteer knows it well enough
+    # a GROUP (a party the article names by description, "police"): its country (ISO alpha-3) and CAMEO sector code
+    country: str | None = None
+    code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
@@ -125,6 +128,10 @@ class Entity:
             d["speaks_for"] = self.speaks_for
         if self.geo is not None:
             d["geo"] = self.geo.to_dict()
+        if self.country:
+            d["country"] = self.country
+        if self.code:
+            d["code"] = self.code
         return d
 
     @classmethod
@@ -133,7 +140,8 @@ class Entity:
                    aliases=tuple(d.get("aliases") or ()),
                    mentions=tuple(Span.from_dict(m) for m in d.get("mentions") or ()),
                    roles=tuple(Role.from_dict(r) for r in d.get("roles") or ()), speaks_for=d.get("speaks_for"),
-                   geo=Geo.from_dict(d["geo"]) if d.get("geo") else None)
+                   geo=Geo.from_dict(d["geo"]) if d.get("geo") else None, country=d.get("country"),
+                   code=d.get("code"))
 
 
 @dataclass(frozen=True, slots=True)

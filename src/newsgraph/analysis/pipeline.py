@@ -15,6 +15,7 @@ from newsgraph.analysis.context import Context
 from newsgraph.analysis.documents import InputError, document_from_record, parse_date
 from newsgraph.analysis.entities.find import find_entities
 from newsgraph.analysis.events.find import find_events
+from newsgraph.analysis.events.groups import group_entities
 from newsgraph.analysis.nlp import parse, parse_batch
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import place_events
@@ -47,6 +48,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", find_quotes, needs=("entities", "refers_to"), adds="quotes"),
     Stage("events", find_events, needs=("entities", "refers_to", "timexes", "quotes"), adds="events"),
     Stage("event places", place_events, needs=("events", "geo"), adds="event_locations"),
+    # the parties an article names by description ("police") as GROUP entities on the events' sides
+    Stage("group parties", group_entities, needs=("events",), adds="group_entities"),
 )
 
 

@@ -16,7 +16,8 @@ from newsgraph.model import Analysis, Entity
 
 _SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)),
              ("Places", ("GPE", "LOC", "FAC")), ("Groups and other names", ("NORP", "EVENT", "PRODUCT",
-                                                                             "WORK_OF_ART", "LAW")))
+                                                                             "WORK_OF_ART", "LAW")),
+             ("Parties named by description", ("GROUP",)))
 
 
 def cell(value: str) -> Text:
@@ -52,7 +53,8 @@ def entity_tables(analysis: Analysis) -> list[Table]:
         t.add_column("mentions", justify="right")
         for e in rows:
             also = ", ".join(a for a in e.aliases if a != e.name)
-            t.add_row(cell(e.name), cell(e.type), cell(also), cell(_roles(analysis, e)), str(len(e.mentions)))
+            roles = _roles(analysis, e) or ", ".join(x for x in (e.code, e.country) if x)  # a group: sector, country
+            t.add_row(cell(e.name), cell(e.type), cell(also), cell(roles), str(len(e.mentions)))
         tables.append(t)
     return tables
 

@@ -42,6 +42,7 @@ from typing import TypeVar
 from newsgraph.analysis.entities.names import country_named, name_key
 from newsgraph.corpus import pairs
 from newsgraph.corpus.resolve import (
+    GROUP,
     NEIGHBOURS,
     NORP,
     PERSON,
@@ -87,6 +88,8 @@ def entity_keys(row: EntityRow) -> set[str]:
         keys |= {f"R:{title}|{of}" for title, of in role_keys(row)}
     elif row.type == NORP:
         keys |= {f"N:{k}" for a in names if (k := name_key(a))}
+    elif row.type == GROUP:  # article-local: only the same words in the same article
+        keys |= {f"G:{row.doc_id}:{k}" for a in names if (k := place_key(a))}
     else:
         keys |= {f"O:{k}" for a in names if (k := place_key(a))}
         keys |= {f"M:{k}" for a in names if (k := person_key(a))}
@@ -373,6 +376,8 @@ def _mention_rows(conn: sqlite3.Connection, where: str, args: Sequence[object]) 
     for d, v, actor in conn.execute(
             "SELECT x.doc_id, x.vid, m.actor_id FROM events v JOIN documents d USING (doc_id) "
             "JOIN event_args x ON x.doc_id = v.doc_id AND x.vid = v.vid "
+            # a group ("police") is one article's: it tells nothing about another article's happening
+            f"JOIN entities n ON n.doc_id = x.doc_id AND n.eid = x.eid AND n.type != '{GROUP}' "
             f"JOIN actor_entities m ON m.doc_id = x.doc_id AND m.eid = x.eid WHERE {where}", args):
         parts[(d, v)].add(actor)
     return [EventRow(d, v, t, parse_day(value), parse_day(pub), frozenset(parts[(d, v)]), bool(neg), bool(hyp),

@@ -34,7 +34,9 @@ def find_actor(conn: sqlite3.Connection, name: str) -> int:
     exact = name if " " in name.strip() else None
     row = conn.execute(
         f"SELECT a.actor_id FROM actor_aliases x JOIN actors a USING (actor_id) WHERE x.key IN ({marks}) "
-        "ORDER BY lower(a.name) = lower(?) DESC, a.n_docs DESC, a.actor_id LIMIT 1", (*keys, exact)).fetchone()
+        # a group ("police") is one article's: a named actor of those words comes first
+        "ORDER BY lower(a.name) = lower(?) DESC, a.type = 'GROUP', a.n_docs DESC, a.actor_id LIMIT 1",
+        (*keys, exact)).fetchone()
     if row is None:
         raise UnknownActor(f"no actor called {name!r} in the store: `newsgraph actors` lists them")
     return int(row[0])

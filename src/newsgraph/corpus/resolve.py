@@ -36,6 +36,9 @@ from newsgraph.analysis.entities.names import country_named, fold, name_key
 from newsgraph.lexicon import words
 
 PERSON, NORP = "PERSON", "NORP"
+# a party an article names by description ("police", "protesters"): one actor in its own article only, never
+# joined to another article's by its words ("police" in two articles are two forces, "protesters" two crowds)
+GROUP = "GROUP"
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _POSSESSIVE_END = re.compile(r"'[sS]?$")
 _TRANSLITERATED_END = re.compile(r"(?:iy|yy|yi)$")
@@ -228,7 +231,7 @@ def role_standing_for_person(name: str) -> tuple[str, str] | None:
 
 
 def _type_class(type_: str) -> str:
-    return type_ if type_ in (PERSON, NORP) else "OTHER"
+    return type_ if type_ in (PERSON, NORP, GROUP) else "OTHER"
 
 
 # The keys (``person_key`` of a person's name, ``place_key`` of any other) of every entity of each of these articles.
@@ -239,7 +242,8 @@ def article_keys(entities: Iterable[tuple[str, str, str]]) -> dict[str, set[str]
     """The keys of each article's entities, from (doc_id, name, type) rows: the company a bare surname keeps."""
     out: dict[str, set[str]] = defaultdict(set)
     for doc_id, name, type_ in entities:
-        out[doc_id].add(person_key(name) if type_ == PERSON else place_key(name))
+        if type_ != GROUP:
+            out[doc_id].add(person_key(name) if type_ == PERSON else place_key(name))
     return out
 
 
@@ -290,9 +294,9 @@ def _join_places_and_organisations(rows: Sequence[EntityRow], uf: _UnionFind) ->
         if cls == PERSON:
             continue
         for alias in (r.name, *r.aliases):
-            key = place_key(alias) if cls == "OTHER" else name_key(alias)
+            key = place_key(alias) if cls in ("OTHER", GROUP) else name_key(alias)
             if key:
-                keyed.append((i, f"{cls}:{key}"))
+                keyed.append((i, f"{cls}:{r.doc_id}:{key}" if cls == GROUP else f"{cls}:{key}"))
     _join_on_keys(uf, keyed)
 
 

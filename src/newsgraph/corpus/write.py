@@ -13,6 +13,7 @@ from newsgraph.analysis.entities.names import country_named, fold, name_key
 from newsgraph.corpus.incremental import actor_record, form_of, forms_of, insert_actor_details
 from newsgraph.corpus.pairs import rebuild as rebuild_pairs
 from newsgraph.corpus.resolve import (
+    GROUP,
     EntityRow,
     EventRow,
     merged_type,
@@ -187,13 +188,16 @@ def _write_happenings(conn: sqlite3.Connection, actor_of: dict[tuple[str, str], 
         if (d, e) in actor_of:
             sides[(d, v)].append((actor_of[(d, e)], side))
     published = {d: parse_day(p) for d, p in conn.execute("SELECT doc_id, published FROM documents")}
+    # a group ("police") is one article's actor: it tells nothing about another article's happening
+    local = {actor_of[k] for k in conn.execute("SELECT doc_id, eid FROM entities WHERE type = ?", (GROUP,))
+             if k in actor_of}
     meta: list[tuple[str | None, int | None]] = []
     values: list[str | None] = []  # the event's own date as the article gave it, partial ("2025-04") included
     rows: list[EventRow] = []
     for d, v, t, mode, value, neg, hyp, place in conn.execute(
             "SELECT doc_id, vid, type, mode, date_value, negated, hypothetical, location_eid FROM events "
             "ORDER BY doc_id, vid"):
-        parts = frozenset(a for a, _ in sides[(d, v)])
+        parts = frozenset(a for a, _ in sides[(d, v)] if a not in local)
         values.append(value if value and value[:1].isdigit() else None)
         rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp), values[-1]))
         meta.append((mode, actor_of.get((d, place)) if place else None))

@@ -321,7 +321,8 @@ def test_role_phrase_set_beside_a_name_stands_for_the_person(run_analysis: Run) 
 def test_what_a_meeting_is_for_and_about_is_no_party(run_analysis: Run) -> None:
     a = run_analysis("The foreign ministers of Brazil and Argentina met in Buenos Aires to agree on trade with China.")
     v = _only(a, "CONSULT")
-    assert _party_names(a, v) == {"Brazil", "Argentina"} and v.target == ()
+    # the ministers are a party the article names by description (a GROUP), their countries named ones
+    assert _party_names(a, v) == {"Brazil", "Argentina", "foreign ministers"} and v.target == ()
     assert _place(a, v) == "Buenos Aires"
     a = run_analysis("Germany and France held talks on Ukraine in Paris on Monday.")
     v = _only(a, "CONSULT")
@@ -501,6 +502,8 @@ def _participants_named_in_gold(score: Any, gold: list[dict[str, Any]],
                 if tally["ev_pred_ok"]:
                     wanted = score.gold_keys(names, doc.get("entities", []))
                     for i in [*p["source"], *p["target"]]:
+                        if (ents.get(i) or {}).get("type") == "GROUP":
+                            continue  # a party named by description: this gold names only entities
                         named += 1
                         right += bool(score.keys(ents.get(i) or {}) & wanted)
                     break

@@ -21,6 +21,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
 from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places
+from newsgraph.analysis.events.groups import party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
@@ -35,7 +36,6 @@ from newsgraph.analysis.events.triggers import (
     main_happenings,
 )
 from newsgraph.analysis.parsed import Parsed
-from newsgraph.lexicon import words
 from newsgraph.model import Entity, Event, GroupParty, Quote, Span, TextSpan, Timex
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across"})
@@ -478,27 +478,20 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
     "protesters", "their foreign ministers"); a pronoun, a place or a thing ("the plant") is no party."""
     parsed = ctx.parsed
     parties = parties_of(parsed, trig)
-    people = words("entities/titles")
     agents = agent_codes()
     out: list[GroupParty] = []
     sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
-    for h, side in sides:
+    for phrase, side in sides:
+        h = party_head(parsed, phrase) if ctx.refers_to.get(phrase) not in entities else None  # groups.py
+        if h is None:
+            continue
         tok = parsed.tokens[h]
         low, lemma = tok.text.lower(), tok.lemma.lower()
-        if tok.pos not in ("NOUN", "PROPN") or ctx.refers_to.get(h) in entities or not (
-                lemma in people or lemma in agents or low in agents or _told_as_someone(parsed, h)):
-            continue
         first = min([h, *(c.i for c in parsed.children(h) if c.dep in ("amod", "compound") and c.i < h)])
         start = parsed.tokens[first].start
         code = agents.get(lemma) or agents.get(low)
         out.append(GroupParty(parsed.text[start:tok.end], start, tok.end, side, code[:3] if code else None))
     return tuple(out)
-
-
-def _told_as_someone(parsed: Parsed, h: int) -> bool:
-    """True for a noun a "who" clause tells of: a person ("a volunteer who raised money")."""
-    return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
-                                        for g in parsed.children(c.i)) for c in parsed.children(h))
 
 
 def find_events(ctx: Context, *, learned: bool = True, seen: list[tuple[Event, list[str]]] | None = None) -> Context:

@@ -253,6 +253,9 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
         for c in parsed.children(m):
             if c.dep in ("xcomp", "ccomp") and parsed.tokens[c.i].pos in ("VERB", "AUX"):
                 _objects_and_preps(parsed, c.i, parties, False, governed=True)
+                # "refused to allow the plane to land": the one let (or made) to act is a target too
+                parties.target.extend(g.i for g in parsed.children(c.i) if g.dep == "nsubj"
+                                      and g.i not in parties.source and parsed.tokens[g.i].pos != "PRON")
     for bucket in (parties.source, parties.target, parties.partner):
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
