@@ -147,6 +147,30 @@ def test_a_disease_a_currency_or_a_compound_is_not_a_place() -> None:
     assert geo_of(ctx, "Minamata") is None
 
 
+def places_at(ctx: Context) -> dict[str, Geo]:
+    text = ctx.document.text
+    return {text[m.start:m.end]: e.geo for e in ctx.entities if e.geo is not None for m in e.mentions}
+
+
+def test_a_country_or_state_named_inside_a_public_body_s_name_is_a_place() -> None:
+    text = ("The U.S. Centers for Disease Control and the California Department of Public Health tested "
+            "pigs from Canada. Taco Bell Canada, the New York Times and the University of Arizona said so.")
+    ctx = locate_places(context(text, [("U.S. Centers for Disease Control", "ORG"), ("Canada", "GPE"),
+                                       ("California Department of Public Health", "ORG"),
+                                       ("Taco Bell Canada", "ORG"), ("New York Times", "ORG"),
+                                       ("University of Arizona", "ORG")]))
+    placed = places_at(ctx)
+    assert placed["U.S."].country == "USA" and placed["U.S."].feature == "PCLI"
+    assert placed["California"].feature == "ADM1"
+    assert "New York" not in placed and "Arizona" not in placed  # a paper, a university: a name, not a place
+    canada = next(e for e in ctx.entities if e.name == "Canada")
+    assert len(canada.mentions) == 2  # "Taco Bell Canada": the country's branch, a mention of the same place
+    orgs = [e for e in ctx.entities if e.type == "ORG"]
+    assert all(e.geo is None and len(e.mentions) == 1 for e in orgs)  # the organisations keep their own names
+    spans = {(m.start, m.end) for e in ctx.entities for m in e.mentions}
+    assert all(text[a:b] in text for a, b in spans)
+
+
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:
     ctx = locate_places(context("They met at Zxqvile.", [("Zxqvile", "GPE")]))
     assert geo_of(ctx, "Zxqvile") is None

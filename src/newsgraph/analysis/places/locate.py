@@ -24,8 +24,9 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
+from newsgraph.analysis.places.nested import places_in_names
 from newsgraph.lexicon import words
-from newsgraph.model import Entity, Geo
+from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "ADM2": 3.5}
@@ -278,9 +279,24 @@ def locate_places(ctx: Context) -> Context:
         if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
                                  or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
-    if not located:
-        return ctx
-    return replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e for e in ctx.entities))
+    if located:
+        ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
+                                          for e in ctx.entities))
+    support = Counter(g.country for g in located.values() if g.country)
+    return places_in_names(ctx, lambda name, span: _written_place(name, span, support))
+
+
+def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
+    """The point of a place written inside another name ("U.S." in "U.S. Army"), when it is well known by that
+    name (a country or its abbreviation, a state or province, a capital, a city of 100,000); else None."""
+    probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
+    if not _usable_name(probe):
+        return None
+    cands = _candidates(probe)
+    if not cands:
+        return None
+    best, score = _choose(cands, support, set())
+    return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
 
 
 def _never_a_place(text: str, entity: Entity) -> bool:
