@@ -17,6 +17,7 @@ from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import dateline_place, place_events
 from newsgraph.analysis.places.gazetteer import lookup, main_landmass_centroid, place_key
 from newsgraph.analysis.places.locate import locate_places
+from newsgraph.analysis.places.subdivisions import _clean, _english_names
 from newsgraph.model import Analysis, Document, Entity, Event, Geo, Span, TextSpan
 from tests.paths import SHARED
 
@@ -53,6 +54,22 @@ def test_gazetteer_knows_countries_divisions_and_towns() -> None:
     anchorage = [p for p in lookup("Anchorage") if p.country == "USA" and p.population > 100_000]
     assert anchorage and km(anchorage[0].lat, anchorage[0].lon, 61.22, -149.90) < 20
     assert any(p.feature == "PPLC" and p.country == "SAU" for p in lookup("Riyadh"))
+
+
+def test_a_division_is_placed_at_its_middle_and_known_by_its_english_names() -> None:
+    (ontario,) = [p for p in lookup("Ontario") if p.feature == "ADM1"]
+    assert km(ontario.lat, ontario.lon, 50.0, -85.0) < 161  # the province's middle, not its southern towns' box
+    (state,) = [p for p in lookup("Washington") if p.feature == "ADM1"]
+    assert state.lon < -117  # the state, not the District of Columbia
+    assert any(p.name == "New South Wales" for p in lookup("NSW"))
+    assert any(p.country == "IDN" and p.feature == "ADM1" for p in lookup("Central Java"))
+    assert not any(p.feature in ("ADM1", "ADM2") for p in lookup("Damascus"))  # a city's name, not a nickname
+
+
+def test_subdivision_names_keep_names_and_drop_nicknames() -> None:
+    assert _english_names("Qld (eng), The Sunshine State (eng), Glory of all lands (eng), Bayern (deu)") == ("Qld",)
+    assert _clean("Jönköpings län [SE-06]") == "Jönköpings län"
+    assert _clean("Bashkortostan, Respublika") == "Bashkortostan"
 
 
 def test_a_capital_before_a_state_of_its_name() -> None:
