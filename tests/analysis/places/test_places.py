@@ -188,6 +188,24 @@ def test_a_country_or_state_named_inside_a_public_body_s_name_is_a_place() -> No
     assert all(text[a:b] in text for a, b in spans)
 
 
+def test_a_place_the_model_missed_in_a_list_of_places_is_placed_in_their_country() -> None:
+    text = ("Birds were kept indoors in Oslo, Vestfold and Telemark. And, Rogaland farmers said Hedmark, "
+            "Oppland and Oslo would follow. Hedmark said nothing.")
+    ctx = context(text, [("Rogaland", "PERSON")])
+    twice = {n: tuple(Span(i, i + len(n)) for i in (text.index(n), text.rindex(n))) for n in ("Oslo", "Hedmark")}
+    oslo = Entity(id="e8", name="Oslo", type="GPE", aliases=("Oslo",), mentions=twice["Oslo"])
+    hedmark = Entity(id="e9", name="Hedmark", type="PERSON", aliases=("Hedmark",), mentions=twice["Hedmark"])
+    ctx = locate_places(replace(ctx, entities=(*ctx.entities, oslo, hedmark)))
+    placed = places_at(ctx)
+    assert placed["Vestfold"].country == "NOR" and placed["Telemark"].country == "NOR"  # missed by the model
+    assert "Oppland" in placed  # a list read to its end: Oppland is beside Oslo
+    assert "And" not in placed  # a word that opens a sentence
+    assert geo_of(ctx, "Rogaland") is None  # not in a list: a name the model took for a person stays one
+    assert geo_of(ctx, "Hedmark") is None  # listed once, written alone once: not taken for a place
+    spans = [(m.start, m.end) for e in ctx.entities for m in e.mentions]
+    assert len(spans) == len(set(spans))
+
+
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:
     ctx = locate_places(context("They met at Zxqvile.", [("Zxqvile", "GPE")]))
     assert geo_of(ctx, "Zxqvile") is None

@@ -24,6 +24,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
+from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
 from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo, Span
@@ -283,7 +284,8 @@ def locate_places(ctx: Context) -> Context:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
-    return places_in_names(ctx, lambda name, span: _written_place(name, span, support))
+    ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
+    return listed_places(ctx, lookup, _to_geo)
 
 
 def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
