@@ -216,6 +216,15 @@ def test_a_place_the_model_missed_in_a_list_of_places_is_placed_in_their_country
     assert len(spans) == len(set(spans))
 
 
+def test_a_place_the_model_took_for_a_people_is_placed_where_places_are_written() -> None:
+    text = "Two cases in Poland were found in the northern town of Torun. Polish vets and Kurds came."
+    ctx = locate_places(context(text, [("Poland", "GPE"), ("Torun", "NORP"), ("Polish", "NORP"), ("Kurds", "NORP")]))
+    torun = geo_of(ctx, "Torun")
+    assert torun is not None and torun.country == "POL" and torun.feature == "PPL"
+    polish = geo_of(ctx, "Polish")
+    assert polish is not None and polish.feature == "PCLI"  # a people's name still places only its country
+
+
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:
     ctx = locate_places(context("They met at Zxqvile.", [("Zxqvile", "GPE")]))
     assert geo_of(ctx, "Zxqvile") is None

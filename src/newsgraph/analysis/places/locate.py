@@ -93,7 +93,7 @@ def _candidates(entity: Entity, text: str = "") -> list[Place]:
         if not places and kinds is not None:  # "Hebei province": the division Hebei
             places = [p for p in lookup(kinds[0]) if p.feature in kinds[1]]
         for p in places:
-            if entity.type == "NORP" and p.feature != "PCLI":
+            if entity.type == "NORP" and p.feature != "PCLI" and _is_people(entity):
                 continue  # a people's name places only its country
             found.setdefault((p.feature, round(p.lat, 3), round(p.lon, 3)), p)
     return list(found.values())
@@ -254,7 +254,7 @@ def locate_places(ctx: Context) -> Context:
     speakers = {q.speaker for q in ctx.quotes if q.speaker}
     placeable = [e for e in ctx.entities if _usable_name(e) and not _never_a_place(ctx.document.text, e) and (
         e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
-        or (e.type == "PERSON" and _may_be_a_place(e, speakers)))]
+        or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
@@ -265,7 +265,7 @@ def locate_places(ctx: Context) -> Context:
                  for p in cands if p.feature == "PCLI" and p.country}
     containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
     # first pass: each place on its own; the countries they lie in then support their neighbours
-    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON")}
+    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON") or (e.type == "NORP" and not _is_people(e))}
     by_id = {e.id: e for e in placeable}
     spans = frozenset((m.start, m.end) for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions)
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
