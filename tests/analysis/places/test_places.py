@@ -99,6 +99,16 @@ def test_the_other_places_choose_the_country() -> None:
     assert geo is not None and geo.country == "GEO"
 
 
+def test_a_country_is_not_taken_for_a_town_of_its_name_unless_the_text_says_so() -> None:
+    text = "Scientists in Massachusetts and Ohio studied a crater in Peru."
+    ctx = locate_places(context(text, [("Massachusetts", "GPE"), ("Ohio", "GPE"), ("Peru", "GPE")]))
+    peru = geo_of(ctx, "Peru")
+    assert peru is not None and peru.feature == "PCLI" and peru.country == "PER"
+    ctx = locate_places(context("A fire in Peru, Indiana closed a mill.", [("Peru", "GPE"), ("Indiana", "GPE")]))
+    peru = geo_of(ctx, "Peru")
+    assert peru is not None and peru.country == "USA"
+
+
 def test_a_division_written_after_the_town_fixes_it() -> None:
     text = "Hogs were culled at a farm in Pandi, Bulacan on Sunday."
     ctx = locate_places(context(text, [("Pandi", "GPE"), ("Bulacan", "GPE")]))

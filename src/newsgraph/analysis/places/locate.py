@@ -214,7 +214,15 @@ def _to_geo(place: Place) -> Geo:
 def _choose(cands: list[Place], support: Counter[str], containers: set[str],
             inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> tuple[Place, float]:
     best = max(cands, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
+    wholes = [p for p in cands if p.feature in ("PCLI", "CONT")]
+    if wholes and best.feature in _TOWNS and not _in_container(best, containers):
+        best = max(wholes, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
     return best, _score(best, support, containers, inside, kind)
+
+
+def _in_container(place: Place, containers: set[str]) -> bool:
+    """Whether the text writes the division or country a place lies in right after it ("Peru, Indiana")."""
+    return any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country))
 
 
 def _said_kind(text: str, entity: Entity, first: dict[str, Place],
