@@ -123,6 +123,14 @@ def test_a_demonym_is_placed_in_its_country_and_initials_are_not_places() -> Non
     assert geo_of(ctx, "EU") is None
 
 
+def test_a_state_s_initials_are_placed_only_in_a_country_the_article_names() -> None:
+    ctx = locate_places(context("Horses in NSW and Queensland were tested.", [("NSW", "GPE"), ("Queensland", "GPE")]))
+    nsw = geo_of(ctx, "NSW")
+    assert nsw is not None and nsw.name == "New South Wales" and nsw.feature == "ADM1"
+    ctx = locate_places(context("Horses in NSW were tested.", [("NSW", "GPE")]))
+    assert geo_of(ctx, "NSW") is None  # nothing says which country's initials these are
+
+
 def test_a_country_is_placed_at_the_middle_of_its_main_landmass() -> None:
     (usa,) = [p for p in lookup("United States") if p.feature == "PCLI"]
     assert km(usa.lat, usa.lon, 39.8, -98.6) < 161  # the contiguous states' middle, not pulled toward Alaska

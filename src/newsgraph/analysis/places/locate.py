@@ -39,7 +39,8 @@ _SAID_KIND = 3.0
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
-    names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None]
+    names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None
+             or _state_initials(entity)]
     for n in list(names):
         country = country_named(n) or (country_of_demonym(n) if entity.type == "NORP" else None)
         if country is not None:
@@ -202,8 +203,19 @@ def _bare_initials(name: str) -> bool:
 
 
 def _usable_name(entity: Entity) -> bool:
-    """Short capitals ("EU", "UN", "MAC") name a place only when they are a country's abbreviation."""
-    return not _bare_initials(entity.name) or country_named(entity.name) is not None
+    """Short capitals ("EU", "UN", "MAC") name a place only when they are a country's abbreviation, or a state's
+    the model took for a place ("NSW"; placed only in a country the article names: ``_initials_fit``)."""
+    return not _bare_initials(entity.name) or country_named(entity.name) is not None or _state_initials(entity)
+
+
+def _state_initials(entity: Entity) -> bool:
+    return entity.type in PLACE_TYPES and _bare_initials(entity.name) and country_named(entity.name) is None
+
+
+def _initials_fit(entity: Entity, place: Place, support: Counter[str]) -> bool:
+    """Whether a state's initials the model took for a place stand for this place: a state of a country the
+    article names ("NSW" beside Sydney, Queensland)."""
+    return not _state_initials(entity) or (place.feature == "ADM1" and bool(support[place.country or ""]))
 
 
 def _to_geo(place: Place) -> Geo:
@@ -285,6 +297,8 @@ def locate_places(ctx: Context) -> Context:
                            if other != eid and p.admin1)
         kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
+        if not _initials_fit(by_id[eid], best, support):
+            continue
         if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
                                  or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
