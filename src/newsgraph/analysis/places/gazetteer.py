@@ -39,7 +39,7 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ class GazetteerMissing(RuntimeError):
     """A source package of the gazetteer is not installed."""
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """The lookup key of a place name: case, accents, dots and a leading "the" folded away."""
     text = unicodedata.normalize("NFKD", name)
@@ -89,6 +90,7 @@ _DIVISION_TAILS = (" province", " county", " region", " state", " district", " g
                    " sheng", " oblast", " krai", " department", " division")
 
 
+@lru_cache(maxsize=1 << 16)
 def division_key(name: str) -> str:
     """The key of a division's name without the word for its kind ("Anhui Sheng", "Nyanza Province": "anhui")."""
     key = place_key(name)
@@ -373,6 +375,11 @@ def lookup(name: str) -> tuple[Place, ...]:
     key = place_key(name)
     if not key:
         return ()
+    return _lookup_key(key)
+
+
+@lru_cache(maxsize=1 << 14)  # the names news repeats (countries, capitals) are read from disk once
+def _lookup_key(key: str) -> tuple[Place, ...]:
     rows = _connection().execute(
         "SELECT geonameid, name, lat, lon, country, feature, population, admin1, admin2 FROM places WHERE key = ?",
         (key,))
