@@ -17,6 +17,7 @@ from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import dateline_place, place_events
 from newsgraph.analysis.places.gazetteer import lookup, main_landmass_centroid, place_key
 from newsgraph.analysis.places.locate import locate_places
+from newsgraph.analysis.places.subdivisions import _clean, _english_names
 from newsgraph.model import Analysis, Document, Entity, Event, Geo, Span, TextSpan
 from tests.paths import SHARED
 
@@ -55,6 +56,32 @@ def test_gazetteer_knows_countries_divisions_and_towns() -> None:
     assert any(p.feature == "PPLC" and p.country == "SAU" for p in lookup("Riyadh"))
 
 
+def test_a_division_is_placed_at_its_middle_and_known_by_its_english_names() -> None:
+    (ontario,) = [p for p in lookup("Ontario") if p.feature == "ADM1"]
+    assert km(ontario.lat, ontario.lon, 50.0, -85.0) < 161  # the province's middle, not its southern towns' box
+    (state,) = [p for p in lookup("Washington") if p.feature == "ADM1"]
+    assert state.lon < -117  # the state, not the District of Columbia
+    assert any(p.name == "New South Wales" for p in lookup("NSW"))
+    assert any(p.country == "IDN" and p.feature == "ADM1" for p in lookup("Central Java"))
+    assert not any(p.feature in ("ADM1", "ADM2") for p in lookup("Damascus"))  # a city's name, not a nickname
+
+
+def test_a_region_the_compass_divides_into_states_is_known_by_its_name() -> None:
+    (java,) = [p for p in lookup("Java") if p.feature == "RGN"]  # West, Central and East Java
+    assert java.country == "IDN" and km(java.lat, java.lon, -7.5, 110.0) < 161
+    assert any(p.feature == "RGN" and p.country == "SDN" for p in lookup("Darfur"))
+    assert not any(p.feature == "RGN" for p in lookup("Province"))  # "Central Province", "Eastern Province"
+    ctx = locate_places(context("Floods hit Darfur, and Sudan asked for help.", [("Darfur", "GPE"), ("Sudan", "GPE")]))
+    geo = geo_of(ctx, "Darfur")
+    assert geo is not None and geo.country == "SDN"
+
+
+def test_subdivision_names_keep_names_and_drop_nicknames() -> None:
+    assert _english_names("Qld (eng), The Sunshine State (eng), Glory of all lands (eng), Bayern (deu)") == ("Qld",)
+    assert _clean("Jönköpings län [SE-06]") == "Jönköpings län"
+    assert _clean("Bashkortostan, Respublika") == "Bashkortostan"
+
+
 def test_a_capital_before_a_state_of_its_name() -> None:
     ctx = locate_places(context("Officials in Washington and Ottawa met.", [("Washington", "GPE"), ("Ottawa", "GPE")]))
     geo = geo_of(ctx, "Washington")
@@ -72,6 +99,16 @@ def test_the_other_places_choose_the_country() -> None:
     assert geo is not None and geo.country == "GEO"
 
 
+def test_a_country_is_not_taken_for_a_town_of_its_name_unless_the_text_says_so() -> None:
+    text = "Scientists in Massachusetts and Ohio studied a crater in Peru."
+    ctx = locate_places(context(text, [("Massachusetts", "GPE"), ("Ohio", "GPE"), ("Peru", "GPE")]))
+    peru = geo_of(ctx, "Peru")
+    assert peru is not None and peru.feature == "PCLI" and peru.country == "PER"
+    ctx = locate_places(context("A fire in Peru, Indiana closed a mill.", [("Peru", "GPE"), ("Indiana", "GPE")]))
+    peru = geo_of(ctx, "Peru")
+    assert peru is not None and peru.country == "USA"
+
+
 def test_a_division_written_after_the_town_fixes_it() -> None:
     text = "Hogs were culled at a farm in Pandi, Bulacan on Sunday."
     ctx = locate_places(context(text, [("Pandi", "GPE"), ("Bulacan", "GPE")]))
@@ -84,6 +121,14 @@ def test_a_demonym_is_placed_in_its_country_and_initials_are_not_places() -> Non
     turkish = geo_of(ctx, "Turkish")
     assert turkish is not None and turkish.country == "TUR" and turkish.feature == "PCLI"
     assert geo_of(ctx, "EU") is None
+
+
+def test_a_state_s_initials_are_placed_only_in_a_country_the_article_names() -> None:
+    ctx = locate_places(context("Horses in NSW and Queensland were tested.", [("NSW", "GPE"), ("Queensland", "GPE")]))
+    nsw = geo_of(ctx, "NSW")
+    assert nsw is not None and nsw.name == "New South Wales" and nsw.feature == "ADM1"
+    ctx = locate_places(context("Horses in NSW were tested.", [("NSW", "GPE")]))
+    assert geo_of(ctx, "NSW") is None  # nothing says which country's initials these are
 
 
 def test_a_country_is_placed_at_the_middle_of_its_main_landmass() -> None:
@@ -145,6 +190,57 @@ def test_a_disease_a_currency_or_a_compound_is_not_a_place() -> None:
     assert geo_of(ctx, "Reston") is not None  # once written as a place, it is one
     ctx = locate_places(context("Minamata disease spread.", [("Minamata", "GPE")]))
     assert geo_of(ctx, "Minamata") is None
+
+
+def places_at(ctx: Context) -> dict[str, Geo]:
+    text = ctx.document.text
+    return {text[m.start:m.end]: e.geo for e in ctx.entities if e.geo is not None for m in e.mentions}
+
+
+def test_a_country_or_state_named_inside_a_public_body_s_name_is_a_place() -> None:
+    text = ("The U.S. Centers for Disease Control and the California Department of Public Health tested "
+            "pigs from Canada. Taco Bell Canada, the New York Times and the University of Arizona said so.")
+    ctx = locate_places(context(text, [("U.S. Centers for Disease Control", "ORG"), ("Canada", "GPE"),
+                                       ("California Department of Public Health", "ORG"),
+                                       ("Taco Bell Canada", "ORG"), ("New York Times", "ORG"),
+                                       ("University of Arizona", "ORG")]))
+    placed = places_at(ctx)
+    assert placed["U.S."].country == "USA" and placed["U.S."].feature == "PCLI"
+    assert placed["California"].feature == "ADM1"
+    assert "New York" not in placed and "Arizona" not in placed  # a paper, a university: a name, not a place
+    canada = next(e for e in ctx.entities if e.name == "Canada")
+    assert len(canada.mentions) == 2  # "Taco Bell Canada": the country's branch, a mention of the same place
+    orgs = [e for e in ctx.entities if e.type == "ORG"]
+    assert all(e.geo is None and len(e.mentions) == 1 for e in orgs)  # the organisations keep their own names
+    spans = {(m.start, m.end) for e in ctx.entities for m in e.mentions}
+    assert all(text[a:b] in text for a, b in spans)
+
+
+def test_a_place_the_model_missed_in_a_list_of_places_is_placed_in_their_country() -> None:
+    text = ("Birds were kept indoors in Oslo, Vestfold and Telemark. And, Rogaland farmers said Hedmark, "
+            "Oppland and Oslo would follow. Hedmark said nothing.")
+    ctx = context(text, [("Rogaland", "PERSON")])
+    twice = {n: tuple(Span(i, i + len(n)) for i in (text.index(n), text.rindex(n))) for n in ("Oslo", "Hedmark")}
+    oslo = Entity(id="e8", name="Oslo", type="GPE", aliases=("Oslo",), mentions=twice["Oslo"])
+    hedmark = Entity(id="e9", name="Hedmark", type="PERSON", aliases=("Hedmark",), mentions=twice["Hedmark"])
+    ctx = locate_places(replace(ctx, entities=(*ctx.entities, oslo, hedmark)))
+    placed = places_at(ctx)
+    assert placed["Vestfold"].country == "NOR" and placed["Telemark"].country == "NOR"  # missed by the model
+    assert "Oppland" in placed  # a list read to its end: Oppland is beside Oslo
+    assert "And" not in placed  # a word that opens a sentence
+    assert geo_of(ctx, "Rogaland") is None  # not in a list: a name the model took for a person stays one
+    assert geo_of(ctx, "Hedmark") is None  # listed once, written alone once: not taken for a place
+    spans = [(m.start, m.end) for e in ctx.entities for m in e.mentions]
+    assert len(spans) == len(set(spans))
+
+
+def test_a_place_the_model_took_for_a_people_is_placed_where_places_are_written() -> None:
+    text = "Two cases in Poland were found in the northern town of Torun. Polish vets and Kurds came."
+    ctx = locate_places(context(text, [("Poland", "GPE"), ("Torun", "NORP"), ("Polish", "NORP"), ("Kurds", "NORP")]))
+    torun = geo_of(ctx, "Torun")
+    assert torun is not None and torun.country == "POL" and torun.feature == "PPL"
+    polish = geo_of(ctx, "Polish")
+    assert polish is not None and polish.feature == "PCLI"  # a people's name still places only its country
 
 
 def test_no_point_for_a_name_the_gazetteer_does_not_know() -> None:

