@@ -95,3 +95,46 @@ def test_the_story_frames_the_past_but_not_the_writers_present(run_analysis: Cal
     assert got["18 March"] == "1912-03-18"
     assert got["Sunday"] == "2012-03-25"
     assert got["next month"] == "2012-04"
+
+
+def test_a_plan_does_not_move_the_story(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The brig left Falmouth on 3 June 1836. She was expected to reach the Cape by the end of August. "
+        "She was becalmed off the Canaries in early July.", published="2024-05-10").timexes}
+    assert got["the end of August"] == "1836-08"
+    assert got["early July"] == "1836-07"  # counted from June, not from the August she was expected by
+
+
+def test_a_weekday_written_with_its_date_picks_the_year(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The duke dissolved the assembly on Monday 6 October 1924, and polling was fixed for 30 October. "
+        "On Sunday 26 October the Liberal leader was shouted down.", published=None).timexes}
+    assert got["Sunday 26 October"] == "1924-10-26"
+
+
+def test_a_clock_time_takes_the_full_date_after_it(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The relief train left the capital at 6 a.m. on Sunday 14 August 1921. It reached Orlov the next evening. "
+        "By Wednesday the first kitchens were open.", published=None).timexes}
+    assert got["6 a.m."] == "1921-08-14T06:00"
+    assert got["Sunday 14 August 1921"] == "1921-08-14"
+    assert got["the next evening"] == "1921-08-15TEV"
+    assert got["Wednesday"] == "1921-08-17"
+
+
+def test_the_time_a_perfect_is_reckoned_from_is_no_flashback(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The new assembly met on 14 November 1924. By the spring the majority had gone, and the duke called a "
+        "second election for June. Turnout in 1925 was low. Since 1952 elections have been held every four years.",
+        published=None).timexes}
+    assert got["the spring"] == "1925-SP"
+    assert got["June"] == "1925-06"
+    assert got["1925"] == "1925" and got["1952"] == "1952"
+
+
+def test_that_night_and_the_following_month(run_analysis: Callable[..., Analysis]) -> None:
+    got = {(t.text, t.value) for t in run_analysis(
+        "The ship anchored in Table Bay on 2 September 1836. Her master wrote that night that he would not go to "
+        "sea again. The following October he settled at Penryn.", published=None).timexes}
+    assert ("that night", "1836-09-02TNI") in got
+    assert ("The following October", "1836-10") in got

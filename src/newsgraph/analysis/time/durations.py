@@ -191,14 +191,16 @@ def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     return "SET", duration_value(1, code)
 
 
-_DATE_AFTER = re.compile(r",? (?:on )?(?:([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?|(\d{1,2}) ([A-Z][a-z]+))\b"
-                         r"(?!,? \d{4})")
+_DATE_AFTER = re.compile(r",? (?:on )?(?:[A-Z][a-z]+day,? )?(?:([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?"
+                         r"|(\d{1,2}) ([A-Z][a-z]+))\b(?:,? (1\d{3}|20\d\d)\b)?")
 
 
 def _clock_day(c: Candidate, f: Frame) -> str | None:
     """The day a time of day falls on: a day named with it, else the narrative's day."""
     m = _DATE_AFTER.match(f.after)
     month, day = (month_number(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))) if m else (0, 0)
+    if month and m and m.group(5):
+        return ymd(int(m.group(5)), month, day)  # "at 6 a.m. on Sunday 14 August 1921"
     if month and (f.dct or f.story):
         year = story_year(f, month, day) or (month_year(f.dct, month, f.tense, day) if f.dct else 0)
         value = ymd(year, month, day)

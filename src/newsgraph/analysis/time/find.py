@@ -233,8 +233,36 @@ def _moves_story(text: str, c: Candidate) -> bool:
     return not _UNTIL_BEFORE.search(text[max(0, c.start - 10):c.start])
 
 
+# verbs that set a date for what is still to come ("polling was fixed for 30 October", "called an election for June")
+_SETTING = frozenset({"fix", "set", "schedule", "plan", "call", "slate", "expect", "intend", "arrange", "timetable",
+                      "postpone", "delay", "adjourn", "put"})
+_FOR_BY = re.compile(r"(?i)\b(?:for|by)\s+(?:the\s+)?$")
+
+
+def _planned(text: str, parsed: Parsed, c: Candidate) -> bool:
+    """True for a date a past clause looks forward to, which does not move the story's time on: a plan or an
+    expectation ("was expected to reach the Cape by the end of August", "polling was fixed for 30 October",
+    "would not return until May")."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    if verb is None:
+        return False
+    aux = [k for k in parsed.children(verb.i) if k.dep in ("aux", "auxpass")]
+    if any(a.lemma.lower() in ("would", "should") for a in aux):
+        return True
+    if verb.tag == "VB" and any(a.tag == "TO" for a in aux):
+        return True  # an infinitive: what was to happen
+    return verb.lemma.lower() in _SETTING and bool(_FOR_BY.search(text[max(0, c.start - 12):c.start]))
+
+
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
+
+
 def _looks_back(parsed: Parsed, c: Candidate) -> bool:
-    """True for a candidate in a past perfect clause ("had been chartered two years earlier")."""
+    """True for a candidate in a past perfect clause ("had been chartered two years earlier"); not for the time the
+    perfect is reckoned from ("by the spring the majority had gone")."""
+    if _BY_BEFORE.search(parsed.text[max(0, c.start - 5):c.start]):
+        return False
     toks = parsed.tokens_in(c.start, c.end)
     verb = _governing_verb(parsed, toks[0]) if toks else None
     if verb is None:
@@ -317,6 +345,9 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             end = than.end()
             kind, value = _restated(text, c.start, found) or _shift_from_plan(c) or (kind, value)
         start = _narrowed_start(text, c.start, value) if kind == "DATE" else c.start
+        if c.rule == "month" and c.match.group().lower().startswith("following") and \
+                text[max(0, start - 4):start].lower() == "the ":
+            start -= 4  # "the following October", as "the following year" is drawn
         if start < taken_to:
             start = c.start
         taken_to = end
@@ -324,7 +355,7 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
         if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()):
             anchor_value = value
-            if _moves_story(text, c):
+            if _moves_story(text, c) and not _planned(text, parsed, c):
                 story = value
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):

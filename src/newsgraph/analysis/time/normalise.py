@@ -65,7 +65,25 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return "DATE", ymd(int(year), month, day)
     if (month, day) == (9, 11) and _ATTACKS.match(f.after):
         return "DATE", "2001-09-11"  # "the September 11 attacks" name their day, whatever the year of writing
-    return _day_in_year(f, month, day)
+    kind, value = _day_in_year(f, month, day)
+    weekday = group(c, "weekday")
+    if weekday and value and value[:4].isdigit():
+        value = _year_of_weekday(value, weekday)
+    return kind, value
+
+
+def _year_of_weekday(value: str, weekday: str) -> str:
+    """The day's value moved to the nearest year in which it falls on the weekday written beside it
+    ("Sunday 26 October" in a story of 1924 after a plan for 1925 is 1924's); unchanged when none fits."""
+    wanted = timex_words("weekday").get(weekday.lower())
+    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+    for year in (y, y - 1, y + 1):
+        try:
+            if str(date(year, m, d).weekday()) == wanted:
+                return f"{year}{value[4:]}"
+        except ValueError:
+            return value
+    return value
 
 
 _ATTACKS = re.compile(r"(?:th)?,? (?:terrorist |terror )?attacks?\b")
@@ -155,7 +173,8 @@ _NAME_BEFORE = re.compile(r"[a-z,;:] +[A-Z][A-Za-z&]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+")
 
 
-_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)|percent|per\b|people|times|metres|meters|miles|feet|tonnes"
+_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)|percent|per\b|people|times|metres"
+                            r"|meters|miles|feet|tonnes"
                             r"|tons|km|kg|mph|barrels|hectares|acres|yen|yuan|won|baht|rand|ringgit|kronor|krona"
                             r"|euro|pound|dollar|rupee|staff|personnel|police|cattle)\b")
 # words before a number that make it a quantity or a code, never a year
@@ -165,8 +184,10 @@ _NUMBER_CUES = ("$", "£", "€", "no.", "number", "flight", "route", "rs.", "ro
 
 def _year(c: Candidate, f: Frame) -> Result | None:
     """A four-digit year; None for a quantity ("2000 workers") or a number in a name."""
-    if f.before.rstrip().endswith(_NUMBER_CUES) or _QUANTITY_NEXT.match(f.after):
+    if f.before.rstrip().endswith(_NUMBER_CUES):
         return None
+    if _QUANTITY_NEXT.match(f.after) and not _SINCE_BEFORE.search(f.before):
+        return None  # "2000 workers"; but "since 1952 elections have been held" counts from a year
     if _NAME_BEFORE.search(f.before_cased) and _NAME_AFTER.match(f.after):
         return None  # "the Russell 2000 Index": a number inside a name
     if int(group(c, "year")) < 1500 and not _OLD_YEAR_CUE.search(f.before):
@@ -174,6 +195,7 @@ def _year(c: Candidate, f: Frame) -> Result | None:
     return "DATE", group(c, "year")
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+$")
 _OLD_YEAR_CUE = re.compile(r"\b(?:in|since|from|until|till|to|by|between|and|before|after|around|circa|c\.|of)\s+$")
 
 
@@ -410,8 +432,9 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
             return None  # "the swindle of the century" is no date; "the end of the century" is
         if words[-1] == "of" and (_TITLE_OF.search(f.before) or c.match.group()[-1:].isupper()):
             return None  # "player of the year", "Businessman of the Year": a title, not a date
-    if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after):
-        return None
+    if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after) \
+            and not (det == "that" and f.after.startswith(" that")):
+        return None  # "the day when ...", "the week of ...": the unit of an event; not "wrote that night that ..."
     return narrative_value(unit, f)
 
 

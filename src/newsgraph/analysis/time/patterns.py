@@ -80,7 +80,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d\d\d|20\d\d)"
     zone = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT|local time|Z)"
-    day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|{weekday})"
+    # a weekday after a clock time, unless a date follows it ("6 a.m. on Sunday 14 August" is the date's)
+    day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|(?:{weekday})(?!,? (?:the )?\d))"
     vague = _alt(list(vague_values()))
     # feast days as written: capitalised, with a straight or curly apostrophe
     holiday = _alt([" ".join(w.capitalize() for w in h.split()).replace("'", "['’]") for h in timex_words("holiday")])
@@ -95,7 +96,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "dmy": rf"(?<![\w.,])(?:(?P<weekday>{weekday}),? )?(?:the )?{day} (?:of )?(?P<month>{month_name})"
                rf"(?:,? {year})?\b",
         "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year)\b",
-        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=the )following)) |(?P<mid>{i}mid)-))?"
+        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=[Tt]he )following)) "
+                 rf"|(?P<mid>{i}mid)-))?"
                  rf"(?P<month>{month_name})\b(?!\.? ?\d)",
         "year": rf"(?:(?<=mid-)|(?<![\w$£€.,/-])){year}(?![\w%]|[.,]\d|[-–]\d\d(?!\d))",
         "year_range": rf"(?<![\w$£€.,/-]){year}[-–/](?P<year2>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)",
@@ -190,7 +192,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "this_part": ("daypart",), "next_part": ("daypart",), "every_season": ("every_word",),
     "holiday": ("holiday",), "named_day": ("named_day", "digit"), "new_year": ("holiday",),
     "decade_word": ("decade_word",), "spelled_year": ("spelled_year",),
-    "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
+    "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit", "daypart"),
     "ordinal_unit": ("unit",), "record_week": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",),
     "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
