@@ -138,3 +138,12 @@ def test_that_night_and_the_following_month(run_analysis: Callable[..., Analysis
         "sea again. The following October he settled at Penryn.", published=None).timexes}
     assert ("that night", "1836-09-02TNI") in got
     assert ("The following October", "1836-10") in got
+
+
+def test_now_before_a_present_verb_is_the_present(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis("Iraq now controls 20 percent of the world's oil reserves.").timexes}
+    assert got == {"now": "PRESENT_REF"}
+    got = {t.text: t.value for t in run_analysis("The fund, which now holds cash, was sold.").timexes}
+    assert got == {"now": "PRESENT_REF"}
+    # a verb of appearance weighs a prospect as things stand: no time of its own
+    assert not run_analysis("An air truce was discussed. That now looks unlikely.").timexes

@@ -33,6 +33,7 @@ class Frame:
     sentence_year: str | None = None  # a year named earlier in the same sentence, if it is the anchor
     story: str | None = None  # the narrative's last absolute value, when the story (not publication) frames this
     story_back: bool = False  # the clause looks back from the story's time (past perfect: "had been chartered")
+    next_word: str = ""  # the word after the candidate, as the parse has it: "lemma/TAG" ("control/VBZ")
 
 
 # ------------------------------------------------------------------ calendar arithmetic

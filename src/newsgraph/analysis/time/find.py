@@ -317,6 +317,15 @@ _TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", 
                           "season", "holiday"})
 
 
+def _next_word(parsed: Parsed, end: int) -> str:
+    """The lemma and tag of the first token after character ``end`` ("control/VBZ"), "" at the end."""
+    toks = parsed.tokens_in(end, end + 40)
+    if not toks:
+        return ""
+    tok = parsed.tokens[toks[0]]
+    return f"{tok.lemma.lower()}/{tok.tag}"
+
+
 def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     """Every temporal expression of the text, in text order, with its TIMEX3 type and value."""
     text = parsed.text
@@ -335,6 +344,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
+        if c.rule == "vague":
+            frame = replace(frame, next_word=_next_word(parsed, c.end))
         result = normalise(c, frame)
         if result is None:
             continue
