@@ -147,3 +147,35 @@ def test_now_before_a_present_verb_is_the_present(run_analysis: Callable[..., An
     assert got == {"now": "PRESENT_REF"}
     # a verb of appearance weighs a prospect as things stand: no time of its own
     assert not run_analysis("An air truce was discussed. That now looks unlikely.").timexes
+
+
+def test_a_history_counts_its_months_from_a_bare_year(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The regiment was raised in 1914 and sailed for France in the spring of 1915. In 1916 it was moved south. "
+        "In early July it lost half its strength, and in late September it was withdrawn. The next year brought "
+        "no relief.", published="2019-04-02").timexes}
+    assert got["early July"] == "1916-07" and got["late September"] == "1916-09"
+    assert got["The next year"] == "1917"
+
+
+def test_news_with_a_date_of_its_own_keeps_its_months(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "Spain joined NATO in 1982. On Tuesday the alliance met, and it said in March that it would grow.",
+        published="1999-05-12").timexes}
+    assert got["March"] == "1999-03"
+
+
+def test_a_flashback_in_a_relative_clause_leaves_the_story(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "When the armistice was signed on 11 November 1918, only forty of the men who had sailed in 1915 were "
+        "still serving. The regiment was disbanded the following spring.", published=None).timexes}
+    assert got["the following spring"] == "1919-SP"
+
+
+def test_a_historys_own_decade(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The firm was founded in 1898. In 1903 they built their first car, and by the end of the decade they "
+        "employed four hundred men. In 1913 the founder died, and the following January the works closed.",
+        published="2021-06-15").timexes}
+    assert got["the end of the decade"] == "190"
+    assert got["the following January"] == "1914-01"

@@ -279,7 +279,7 @@ def story_year(f: Frame, month: int, day: int = 0, strict: bool = False) -> int 
         return None
     y, am, ad = pos
     if am == 0:
-        return y
+        return y + 1 if strict else y  # "in 1913 ... the following January": 1914's
     here, there = (am, ad if day else 0), (month, day if ad else 0)
     if f.story_back:
         return y if there <= here else y - 1
@@ -308,6 +308,9 @@ def narrative_value(unit: str, f: Frame) -> Result | None:
         return "DATE", f.anchor_value[:7]  # "sales in April were the highest for the month": April
     if unit in ("morning", "afternoon", "evening", "night"):
         return with_part(base.isoformat(), unit)
+    if unit in ("decade", "century") and f.story and YEAR_START.match(f.story):
+        # "by the end of the decade" in a history of the 1900s is that decade, not the writer's
+        return "DATE", f.story[:3] if unit == "decade" else f.story[:2]
     return "DATE", unit_value(base, unit, 0)
 
 

@@ -133,7 +133,8 @@ def _month(c: Candidate, f: Frame) -> Result | None:
     if re.match(r"\s*(?:[’']s\s+)?[A-Z][a-z]+", f.after) and name in ("May", "April", "June") and not rel \
             and prev not in _STRONG_MONTH_CUES:
         return None  # "by April Ryan", "June Carter's songs"
-    if name in ("May", "MAY") and not rel and (prev not in _STRONG_MONTH_CUES or prev in ("after", "before")):
+    if name in ("May", "MAY") and not rel and (prev not in _STRONG_MONTH_CUES or prev in ("after", "before")) \
+            and not _BOUND_OF.search(f.before):  # "by the end of May" is the month
         return None  # "May" is a name as often as a month: it needs "in May", "since May", "last May"
     month = month_number(name)
     if f.sentence_year and not rel:
@@ -186,8 +187,8 @@ def _year(c: Candidate, f: Frame) -> Result | None:
     """A four-digit year; None for a quantity ("2000 workers") or a number in a name."""
     if f.before.rstrip().endswith(_NUMBER_CUES):
         return None
-    if _QUANTITY_NEXT.match(f.after) and not _SINCE_BEFORE.search(f.before):
-        return None  # "2000 workers"; but "since 1952 elections have been held" counts from a year
+    if _QUANTITY_NEXT.match(f.after) and not _SINCE_BEFORE.search(f.before) and not f.before_cased.endswith("In "):
+        return None  # "2000 workers"; but "since 1952 elections were held", "In 1931 sales fell" name a year
     if _NAME_BEFORE.search(f.before_cased) and _NAME_AFTER.match(f.after):
         return None  # "the Russell 2000 Index": a number inside a name
     if int(group(c, "year")) < 1500 and not _OLD_YEAR_CUE.search(f.before):
