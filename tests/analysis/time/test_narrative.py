@@ -179,3 +179,10 @@ def test_a_historys_own_decade(run_analysis: Callable[..., Analysis]) -> None:
         published="2021-06-15").timexes}
     assert got["the end of the decade"] == "190"
     assert got["the following January"] == "1914-01"
+
+
+def test_the_decade_after_a_decade_and_a_stray_month(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The border was redrawn in 1921 and again in 1938. It was redrawn once more in the 1950s, and the following "
+        "decade brought the first joint commission.", published="2015-07-01").timexes}
+    assert got["the following decade"] == "196"

@@ -258,6 +258,15 @@ def _planned(text: str, parsed: Parsed, c: Candidate) -> bool:
     return verb.lemma.lower() in _SETTING and bool(_FOR_BY.search(text[max(0, c.start - 12):c.start]))
 
 
+def _strays_from(story: str | None, value: str, dct: date | None, c: Candidate) -> bool:
+    """True for a bare month or season read from the writer's year inside a history told years back: it leaves the
+    story where it was (a clause the parse misread as present must not carry the history to the writer's time)."""
+    if story is None or dct is None or not story[:4].isdigit() or _NAMES_A_YEAR.search(c.match.group()):
+        return False
+    far_story = abs(int(story[:4]) - dct.year) >= _STORY_GAP
+    return far_story and c.rule in ("month", "season") and abs(int(value[:4]) - dct.year) < _STORY_GAP
+
+
 def _background(parsed: Parsed, c: Candidate) -> bool:
     """True for a date in a relative clause that looks back ("the men who had sailed in 1915"): it tells of a
     participant, and the narrative's time stays where it was."""
@@ -328,6 +337,9 @@ _TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", 
                           "season", "holiday"})
 
 
+_NAMES_A_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
+
+
 def _era(c: Candidate) -> bool:
     """True for "the decade", "the century": the tense says whether a history's own era is meant."""
     return c.rule == "that_unit" and c.match.group("unit").lower() in ("decade", "century")
@@ -381,15 +393,19 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         taken_to = end
         start, end = _trimmed(text, start, end)
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
+        if dct is not None and value and value[:4].isdigit() and (_NAMES_A_YEAR.search(c.match.group())
+                                                                  or c.rule not in ("month", "season", "relative")):
+            # what the text is told of: a year written out ("in 1916") or a day counted from the writer's
+            # ("on Tuesday", "last week"); not a bare month or "the next year", whose year was worked out
+            if abs(int(value[:4]) - dct.year) >= _STORY_GAP:
+                far += 1
+            else:
+                near += 1
         if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()) \
                 and not _background(parsed, c):
             anchor_value = value
-            if dct is not None and value[:4].isdigit():
-                if abs(int(value[:4]) - dct.year) >= _STORY_GAP:
-                    far += 1
-                else:
-                    near += 1
-            if _moves_story(text, c) and not _planned(text, parsed, c) and not _looks_back(parsed, c):
+            if _moves_story(text, c) and not _planned(text, parsed, c) and not _looks_back(parsed, c) \
+                    and not _strays_from(story, value, dct, c):
                 story = value  # a plan ("fixed for 30 October") or a flashback ("had sailed in 1915") leaves it
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):

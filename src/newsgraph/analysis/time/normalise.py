@@ -323,9 +323,10 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if rel in ("previous", "prior", "preceding", "following"):
         base = anchor_date(f) if unit in ("day", "week", "month") else None
         k = 1 if rel == "following" else -1
-        if unit == "year" and f.anchor_value and re.match(r"\d{4}", f.anchor_value):
-            return "DATE", str(int(f.anchor_value[:4]) + k)
-        told = _told_unit(unit, k, f.anchor_value or "")
+        told_from = f.anchor_value
+        if unit == "year" and told_from and re.match(r"\d{4}", told_from):
+            return "DATE", str(int(told_from[:4]) + k)
+        told = _told_unit(unit, k, told_from or "")
         if told:
             return "DATE", told
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", f.anchor_value or "")
@@ -352,6 +353,8 @@ _STRETCH_BEFORE = re.compile(r"\b(?:over|for|during|within|in|throughout|through
 
 def _told_unit(unit: str, k: int, anchor: str) -> str | None:
     """The season, month or decade after (k=1) or before (k=-1) the narrative's value ("the following spring")."""
+    if unit == "decade" and re.fullmatch(r"\d{3}", anchor):
+        return str(int(anchor) + k)  # "the 1950s ... the following decade"
     pos = story_position(anchor) if anchor else None
     if pos is None:
         return None
