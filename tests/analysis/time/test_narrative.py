@@ -186,3 +186,15 @@ def test_the_decade_after_a_decade_and_a_stray_month(run_analysis: Callable[...,
         "The border was redrawn in 1921 and again in 1938. It was redrawn once more in the 1950s, and the following "
         "decade brought the first joint commission.", published="2015-07-01").timexes}
     assert got["the following decade"] == "196"
+
+
+def test_a_day_of_the_story_month_and_a_season_of_that_year(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The offensive opened on 1 July 1916. On the 14th the army crossed the river. During the winter of 1916-17 "
+        "the troops rested. In mid-1917 they moved north, and in the autumn of that year they fought at Ypres. In the "
+        "spring of the following year they went home.", published="2015-07-01").timexes}
+    assert got["the 14th"] == "1916-07-14"
+    assert got["the winter of 1916-17"] == "1916-WI"
+    assert got["the autumn of that year"] == "1917-FA"
+    assert got["the spring of the following year"] == "1918-SP"
+    assert not any(t.text.startswith("the 14th") for t in run_analysis("He lives on the 14th floor.").timexes)

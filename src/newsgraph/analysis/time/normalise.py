@@ -527,6 +527,12 @@ def _season(c: Candidate, f: Frame) -> Result | None:
     code = SEASONS[season]
     if year:
         return "DATE", f"{year}-{code}"
+    of_year = group(c, "ofyear").lower().removesuffix(" year")
+    if of_year:
+        # "the autumn of that year", "the spring of the following year": the narrative's year, or one on
+        told = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(of_year, 0)
+        return "DATE", f"{int(told) + shift}-{code}" if told else None
     if rel in ("", "the", "in the", "early", "late", "mid", "that"):
         told = story_year(f, _SEASON_START[season] or 12)
         if told:
@@ -543,6 +549,15 @@ def _season(c: Candidate, f: Frame) -> Result | None:
 
 # the month each season (of the northern year) starts in; winter is the one that opens the year
 _SEASON_START = {"winter": 0, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _ordinal_day(c: Candidate, f: Frame) -> Result | None:
+    """"on the 14th": that day of the month the narrative is in (the month of publication in the news)."""
+    day = int(group(c, "day"))
+    month = re.match(r"(\d{4})-(\d\d)", f.anchor_value or "")
+    if month:
+        return "DATE", ymd(int(month.group(1)), int(month.group(2)), day)
+    return ("DATE", ymd(f.dct.year, f.dct.month, day)) if f.dct else ("DATE", None)
 
 
 def _season_shift(season: str, f: Frame) -> int:
@@ -625,7 +640,8 @@ RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
     "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
     "quarter": _quarter,
-    "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "fiscal": _fiscal,
+    "q_number": _q_number, "half": _half, "season": _season, "ordinal_day": _ordinal_day, "week_of": _week_of,
+    "fiscal": _fiscal,
 }
 
 

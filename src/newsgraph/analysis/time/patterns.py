@@ -177,7 +177,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
                      rf"(?P<part>morning|afternoon|evening|night))\b",
         "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|mid|that)) )?"
-                  rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year})?\b",
+                  rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year}(?:[-–/](?:\d\d){{1,2}}\b)?"
+                  rf"| of (?P<ofyear>{i}that|the same|the following|the next|the previous|the preceding) year))?\b",
+        # "on the 14th": a day of the month the narrative is in
+        "ordinal_day": r"(?<=\b[Oo]n )the (?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                       r"(?=[,.;:]|\s+(?:[A-Z]|(?:the|a|an|he|she|it|they|we|his|her|its|their)\b))",
         "vague": rf"\b{i}(?:{vague}))(?![\w-])",
     }
     return tuple((name, re.compile(p)) for name, p in pats.items())
@@ -203,13 +207,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
     "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
+    "ordinal_day": ("digit",),
     "vague": ("vague",),
 }
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "decade",
                "century", "centuries", "half", "period", "time", "session")
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|\d0['’]?s\b|['’]\d\d\b|\d[:/-]\d"
-                            r"|\d\s?(?i:[ap]\.?m\b)|\bQ[1-4]\b"
+                            r"|\d\s?(?i:[ap]\.?m\b)|\bQ[1-4]\b|\b[Oo]n the \d\d?(?:st|nd|rd|th)\b"
                             r"|\d{4}\s?(?:GMT|UTC|Z|hours|hrs)\b")
 _MARGIN = 70  # characters either side of a trigger word: longer than any pattern's reach
 
