@@ -530,9 +530,9 @@ def _season(c: Candidate, f: Frame) -> Result | None:
     of_year = group(c, "ofyear").lower().removesuffix(" year")
     if of_year:
         # "the autumn of that year", "the spring of the following year": the narrative's year, or one on
-        told = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
+        named = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
         shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(of_year, 0)
-        return "DATE", f"{int(told) + shift}-{code}" if told else None
+        return "DATE", f"{int(named) + shift}-{code}" if named else None
     if rel in ("", "the", "in the", "early", "late", "mid", "that"):
         told = story_year(f, _SEASON_START[season] or 12)
         if told:
