@@ -198,3 +198,13 @@ def test_a_day_of_the_story_month_and_a_season_of_that_year(run_analysis: Callab
     assert got["the autumn of that year"] == "1917-FA"
     assert got["the spring of the following year"] == "1918-SP"
     assert not any(t.text.startswith("the 14th") for t in run_analysis("He lives on the 14th floor.").timexes)
+
+
+def test_a_feast_with_its_year_and_a_month_of_the_following_year(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "On New Year's Day 1863 the proclamation took effect. The king died on 3 March 1702. His successor was "
+        "crowned in April, and in May of the following year the war began. That same year the treaty failed.",
+        published=None).timexes}
+    assert got["New Year's Day 1863"] == "1863-01-01"
+    assert got["May of the following year"] == "1703-05"
+    assert got["That same year"] == "1703"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsgraph.analysis.time.calendar import (
@@ -161,6 +162,12 @@ def _month_year(c: Candidate, f: Frame) -> Result | None:
     """A month with its year ("November 2006", "October of next year")."""
     month = month_number(group(c, "month"))
     year = group(c, "year")
+    told = group(c, "told").lower()
+    if told:
+        # "in May of the following year": the narrative's year, or the one after or before it
+        named = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
+        shift = 1 if told in ("the following", "the next") else -1 if told in ("the previous", "the preceding") else 0
+        return "DATE", f"{int(named) + shift}-{month:02d}" if named else None
     if not year:
         if f.dct is None:
             return "DATE", f"XXXX-{month:02d}"
@@ -587,6 +594,8 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
     if not month_day:
         return None
+    if group(c, "year"):
+        f = replace(f, sentence_year=group(c, "year"))  # "New Year's Day 1863"
     month = int(month_day[:2])
     movable = _MOVABLE.fullmatch(month_day[3:])
     if movable is None:

@@ -95,7 +95,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "mdy": rf"\b(?:(?P<weekday>{weekday}),? )?(?P<month>{month_any}) {day}(?:,? {year})?(?![\d,]\d|\w)",
         "dmy": rf"(?<![\w.,])(?:(?P<weekday>{weekday}),? )?(?:the )?{day} (?:of )?(?P<month>{month_name})"
                rf"(?:,? {year})?\b",
-        "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year)\b",
+        "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year"
+                      rf"|(?P<told>{i}the following|the next|the previous|the preceding|that|the same)) year)\b",
         "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=[Tt]he )following)) "
                  rf"|(?P<mid>{i}mid)-))?"
                  rf"(?P<month>{month_name})\b(?!\.? ?\d)",
@@ -115,7 +116,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"|previous|prior|following|current|same|preceding|latest)(?: (?:calendar|fiscal|financial))? "
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter))\b",
         "unit_before": rf"\b{i}the (?P<unit>day|week|month|year|night) (?P<dir>before|after|earlier|previous|prior))\b",
-        "that_unit": rf"\b{i}(?P<det>that|the same|the entire|the whole|the full|the latest|the) "
+        "that_unit": rf"\b{i}(?P<det>that same|that|the same|the entire|the whole|the full|the latest|the) "
                      rf"(?P<unit>day|weekend|week|month|year|morning|afternoon|evening|night|period|quarter|time|decade|century)"
                      rf"(?: (?P<back>a year ago|last year|of last year|a year earlier|the previous year"
                      rf"|the year before|of the previous year|the year previous))?)\b",
@@ -156,7 +157,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "every": rf"\b{i}(?:every|each|per) (?:other )?(?:(?P<num>{num}) )?(?P<unit>{units}))\b",
         "every_weekday": rf"\b(?:{i}(?:every|each) )(?P<weekday>{weekday})|(?P<weekdays>{weekday})s)\b",
         "every_season": rf"\b{i}(?:every|each) )(?:(?P<season>{i}spring|summer|autumn|fall|winter))|{month_name})\b",
-        "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)(?:,? {year}\b)?",
         "named_day": rf"(?<![\w/])(?P<named>{named_day})(?![\w/])",
         "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
         "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
