@@ -208,3 +208,10 @@ def test_a_feast_with_its_year_and_a_month_of_the_following_year(run_analysis: C
     assert got["New Year's Day 1863"] == "1863-01-01"
     assert got["May of the following year"] == "1703-05"
     assert got["That same year"] == "1703"
+
+
+def test_by_the_morning_of_a_day_is_no_flashback(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The explosion happened on Tuesday 19 November 1957. By the morning of 21 November forty-one men had been "
+        "brought out alive.", published="2016-11-20").timexes}
+    assert got["21 November"] == "1957-11-21"

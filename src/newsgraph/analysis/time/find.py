@@ -275,13 +275,14 @@ def _background(parsed: Parsed, c: Candidate) -> bool:
     return verb is not None and verb.dep == "relcl" and _looks_back(parsed, c)
 
 
-_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+(?:morning|afternoon|evening|night|end|middle|start|beginning)"
+                        r"\s+of\s+)?$")
 
 
 def _looks_back(parsed: Parsed, c: Candidate) -> bool:
     """True for a candidate in a past perfect clause ("had been chartered two years earlier"); not for the time the
     perfect is reckoned from ("by the spring the majority had gone")."""
-    if _BY_BEFORE.search(parsed.text[max(0, c.start - 5):c.start]):
+    if _BY_BEFORE.search(parsed.text[max(0, c.start - 30):c.start]):
         return False
     toks = parsed.tokens_in(c.start, c.end)
     verb = _governing_verb(parsed, toks[0]) if toks else None
