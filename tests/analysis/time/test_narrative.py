@@ -215,3 +215,10 @@ def test_by_the_morning_of_a_day_is_no_flashback(run_analysis: Callable[..., Ana
         "The explosion happened on Tuesday 19 November 1957. By the morning of 21 November forty-one men had been "
         "brought out alive.", published="2016-11-20").timexes}
     assert got["21 November"] == "1957-11-21"
+
+
+def test_a_year_before_a_possessive_is_a_year(run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "In the 1790s a local antiquary drew the ruins, and in 1802 his drawings were printed.",
+        published=None).timexes}
+    assert got["1802"] == "1802"
