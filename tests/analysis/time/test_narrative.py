@@ -222,3 +222,12 @@ def test_a_year_before_a_possessive_is_a_year(run_analysis: Callable[..., Analys
         "In the 1790s a local antiquary drew the ruins, and in 1802 his drawings were printed.",
         published=None).timexes}
     assert got["1802"] == "1802"
+
+
+def test_without_a_publication_date_last_and_next_count_from_the_narrative(
+        run_analysis: Callable[..., Analysis]) -> None:
+    got = {t.text: t.value for t in run_analysis(
+        "The republic was declared on 4 September 1870. Next month the siege began. The siege of the town began "
+        "in early October 1643. Last year the walls had been repaired.", published=None).timexes}
+    assert got["Next month"] == "1870-10"
+    assert got["Last year"] == "1642"

@@ -345,9 +345,15 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
         if base is None:
             base = f.dct
         return ("DATE", unit_value(base, unit, k)) if base else ("DATE", None)
-    if f.dct is None:
-        return "DATE", None
     k = {"last": -1, "latest": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if f.dct is None:
+        # no publication date: a history's "next month", "last year" count from the narrative's own time
+        if f.anchor_value and unit == "year" and YEAR_START.match(f.anchor_value):
+            return "DATE", str(int(f.anchor_value[:4]) + k)
+        told = _told_unit(unit, k, f.anchor_value or "") if k else None
+        if told:
+            return "DATE", told
+        return ("DATE", unit_value(f.anchor_day, unit, k)) if f.anchor_day else ("DATE", None)
     if unit == "weekend" and rel in ("this", "the", ""):
         k = 0
     if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
