@@ -33,6 +33,7 @@ class Frame:
     sentence_year: str | None = None  # a year named earlier in the same sentence, if it is the anchor
     story: str | None = None  # the narrative's last absolute value, when the story (not publication) frames this
     story_back: bool = False  # the clause looks back from the story's time (past perfect: "had been chartered")
+    next_word: str = ""  # the word after the candidate, as the parse has it: "lemma/TAG" ("control/VBZ")
 
 
 # ------------------------------------------------------------------ calendar arithmetic
@@ -278,7 +279,7 @@ def story_year(f: Frame, month: int, day: int = 0, strict: bool = False) -> int 
         return None
     y, am, ad = pos
     if am == 0:
-        return y
+        return y + 1 if strict else y  # "in 1913 ... the following January": 1914's
     here, there = (am, ad if day else 0), (month, day if ad else 0)
     if f.story_back:
         return y if there <= here else y - 1
@@ -307,6 +308,9 @@ def narrative_value(unit: str, f: Frame) -> Result | None:
         return "DATE", f.anchor_value[:7]  # "sales in April were the highest for the month": April
     if unit in ("morning", "afternoon", "evening", "night"):
         return with_part(base.isoformat(), unit)
+    if unit in ("decade", "century") and f.story and YEAR_START.match(f.story):
+        # "by the end of the decade" in a history of the 1900s is that decade, not the writer's
+        return "DATE", f.story[:3] if unit == "decade" else f.story[:2]
     return "DATE", unit_value(base, unit, 0)
 
 

@@ -191,14 +191,16 @@ def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     return "SET", duration_value(1, code)
 
 
-_DATE_AFTER = re.compile(r",? (?:on )?(?:([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?|(\d{1,2}) ([A-Z][a-z]+))\b"
-                         r"(?!,? \d{4})")
+_DATE_AFTER = re.compile(r",? (?:on )?(?:[A-Z][a-z]+day,? )?(?:([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?"
+                         r"|(\d{1,2}) ([A-Z][a-z]+))\b(?:,? (1\d{3}|20\d\d)\b)?")
 
 
 def _clock_day(c: Candidate, f: Frame) -> str | None:
     """The day a time of day falls on: a day named with it, else the narrative's day."""
     m = _DATE_AFTER.match(f.after)
     month, day = (month_number(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))) if m else (0, 0)
+    if month and m and m.group(5):
+        return ymd(int(m.group(5)), month, day)  # "at 6 a.m. on Sunday 14 August 1921"
     if month and (f.dct or f.story):
         year = story_year(f, month, day) or (month_year(f.dct, month, f.tense, day) if f.dct else 0)
         value = ymd(year, month, day)
@@ -252,14 +254,27 @@ _NOW_CUES = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re",
                        "than", "since", "right", "just", "up", "even", "for"})
 
 
+# verbs of appearance: "that now looks unlikely" weighs a prospect as things stand (a stance), it does not place
+# a state or an event at the time of writing
+_STANCE_VERBS = frozenset({"look", "seem", "appear", "sound"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _now_of_the_present(f: Frame, prev: str) -> bool:
+    """True for a "now" that sets a present-tense clause at the time of writing, as TimeML marks it
+    (PRESENT_REF): right before a present verb ("Iraq now controls", "the fund now holds")."""
+    lemma, _, tag = f.next_word.partition("/")
+    return tag in _PRESENT_TAGS and lemma not in _STANCE_VERBS
+
+
 def _vague(c: Candidate, f: Frame) -> Result | None:
     """The reference value of "now", "recently", "the future"; None for a discourse "now"."""
     phrase = c.match.group().lower()
     words = f.before.split()
     prev = words[-1] if words else ""
-    if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS)
+    if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS and not _now_of_the_present(f, prev))
                             or re.match(r"\s*(?:on|onwards|and then)\b", f.after)):
-        return None  # "that now looks unlikely": a discourse "now"; "from now on" a stretch, "now and then" a rhythm
+        return None  # "from now on" a stretch, "now and then" a rhythm
     if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
         return None
     if phrase == "current" and prev != "the":

@@ -188,7 +188,7 @@ _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|that|which|who|since|a
 
 
 def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: date | None,
-           anchor_value: str | None, year_end: int, story: str | None = None) -> Frame:
+           anchor_value: str | None, year_end: int, story: str | None = None, history: bool = False) -> Frame:
     """The frame a candidate is normalised in; ``year_end`` is where the last year that frames a clause ends."""
     cased = text[max(0, c.start - 40):c.start]
     # a year named earlier in the same clause ("Last year, sales fell in December") holds its bare months
@@ -197,26 +197,29 @@ def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: da
         and not _CLAUSE_BREAK.search(text, year_end, c.start) else None
     return Frame(dct=dct, tense=tense, anchor_day=anchor_day, anchor_value=anchor_value,
                  before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here,
-                 story=_story(dct, tense, story))
+                 story=_story(dct, tense, story, history))
 
 
 _STORY_GAP = 2  # years between the narrative's date and publication from which the narrative frames bare dates
 
 
-def _story(dct: date | None, tense: int, anchor_value: str | None) -> str | None:
+def _story(dct: date | None, tense: int, anchor_value: str | None, history: bool = False) -> str | None:
     """The narrative value that frames a bare month or day, when the story is far from the time of writing.
 
     Without a publication date every bare date belongs to the story; with one, only the past
-    tense does ("by late September the forts had fallen"), while the present and the future
+    tense does, and a bare year only in a text told mostly of the past (``history``: more of its dates lie
+    years from publication than near it) ("by late September the forts had fallen"), while the present and the future
     speak of the writer's time ("the town will mark the anniversary on Sunday").
     """
     if not anchor_value or not _ABSOLUTE.match(anchor_value) or not anchor_value[:4].isdigit():
         return None
     if dct is None:
         return anchor_value
-    if tense != PAST or abs(int(anchor_value[:4]) - dct.year) < _STORY_GAP or not _WITHIN_YEAR.match(anchor_value):
-        return None  # a bare year far back ("joined NATO in 1982") leaves the news's own months to the news
-    return anchor_value
+    if tense != PAST or abs(int(anchor_value[:4]) - dct.year) < _STORY_GAP:
+        return None
+    if not _WITHIN_YEAR.match(anchor_value) and not history:
+        return None  # a bare year far back in the news ("joined NATO in 1982") leaves the news's own months to it
+    return anchor_value  # a history ("In 1916 it moved to the Somme. In early July ...") counts on from its year
 
 
 _WITHIN_YEAR = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
@@ -233,8 +236,54 @@ def _moves_story(text: str, c: Candidate) -> bool:
     return not _UNTIL_BEFORE.search(text[max(0, c.start - 10):c.start])
 
 
+# verbs that set a date for what is still to come ("polling was fixed for 30 October", "called an election for June")
+_SETTING = frozenset({"fix", "set", "schedule", "plan", "call", "slate", "expect", "intend", "arrange", "timetable",
+                      "postpone", "delay", "adjourn", "put"})
+_FOR_BY = re.compile(r"(?i)\b(?:for|by)\s+(?:the\s+)?$")
+
+
+def _planned(text: str, parsed: Parsed, c: Candidate) -> bool:
+    """True for a date a past clause looks forward to, which does not move the story's time on: a plan or an
+    expectation ("was expected to reach the Cape by the end of August", "polling was fixed for 30 October",
+    "would not return until May")."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    if verb is None:
+        return False
+    aux = [k for k in parsed.children(verb.i) if k.dep in ("aux", "auxpass")]
+    if any(a.lemma.lower() in ("would", "should") for a in aux):
+        return True
+    if verb.tag == "VB" and any(a.tag == "TO" for a in aux):
+        return True  # an infinitive: what was to happen
+    return verb.lemma.lower() in _SETTING and bool(_FOR_BY.search(text[max(0, c.start - 12):c.start]))
+
+
+def _strays_from(story: str | None, value: str, dct: date | None, c: Candidate) -> bool:
+    """True for a bare month or season read from the writer's year inside a history told years back: it leaves the
+    story where it was (a clause the parse misread as present must not carry the history to the writer's time)."""
+    if story is None or dct is None or not story[:4].isdigit() or _NAMES_A_YEAR.search(c.match.group()):
+        return False
+    far_story = abs(int(story[:4]) - dct.year) >= _STORY_GAP
+    return far_story and c.rule in ("month", "season") and abs(int(value[:4]) - dct.year) < _STORY_GAP
+
+
+def _background(parsed: Parsed, c: Candidate) -> bool:
+    """True for a date in a relative clause that looks back ("the men who had sailed in 1915"): it tells of a
+    participant, and the narrative's time stays where it was."""
+    toks = parsed.tokens_in(c.start, c.end)
+    verb = _governing_verb(parsed, toks[0]) if toks else None
+    return verb is not None and verb.dep == "relcl" and _looks_back(parsed, c)
+
+
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+(?:morning|afternoon|evening|night|end|middle|start|beginning)"
+                        r"\s+of\s+)?$")
+
+
 def _looks_back(parsed: Parsed, c: Candidate) -> bool:
-    """True for a candidate in a past perfect clause ("had been chartered two years earlier")."""
+    """True for a candidate in a past perfect clause ("had been chartered two years earlier"); not for the time the
+    perfect is reckoned from ("by the spring the majority had gone")."""
+    if _BY_BEFORE.search(parsed.text[max(0, c.start - 30):c.start]):
+        return False
     toks = parsed.tokens_in(c.start, c.end)
     verb = _governing_verb(parsed, toks[0]) if toks else None
     if verb is None:
@@ -289,6 +338,23 @@ _TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", 
                           "season", "holiday"})
 
 
+_NAMES_A_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
+
+
+def _era(c: Candidate) -> bool:
+    """True for "the decade", "the century": the tense says whether a history's own era is meant."""
+    return c.rule == "that_unit" and c.match.group("unit").lower() in ("decade", "century")
+
+
+def _next_word(parsed: Parsed, end: int) -> str:
+    """The lemma and tag of the first token after character ``end`` ("control/VBZ"), "" at the end."""
+    toks = parsed.tokens_in(end, end + 40)
+    if not toks:
+        return ""
+    tok = parsed.tokens[toks[0]]
+    return f"{tok.lemma.lower()}/{tok.tag}"
+
+
 def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     """Every temporal expression of the text, in text order, with its TIMEX3 type and value."""
     text = parsed.text
@@ -300,13 +366,16 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     anchor_value: str | None = None
     story: str | None = None  # the last date that moves the narrative on: named in full, or a day, month or shift
     year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
+    far = near = 0  # the dates named so far at least _STORY_GAP years from publication, and the nearer ones
     for c in candidates:
         if c.start < taken_to:
             continue
-        tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES else PRESENT
-        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story)
+        tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES or _era(c) else PRESENT
+        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
+        if c.rule == "vague":
+            frame = replace(frame, next_word=_next_word(parsed, c.end))
         result = normalise(c, frame)
         if result is None:
             continue
@@ -317,15 +386,28 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             end = than.end()
             kind, value = _restated(text, c.start, found) or _shift_from_plan(c) or (kind, value)
         start = _narrowed_start(text, c.start, value) if kind == "DATE" else c.start
+        if c.rule == "month" and c.match.group().lower().startswith("following") and \
+                text[max(0, start - 4):start].lower() == "the ":
+            start -= 4  # "the following October", as "the following year" is drawn
         if start < taken_to:
             start = c.start
         taken_to = end
         start, end = _trimmed(text, start, end)
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
-        if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()):
+        if dct is not None and value and value[:4].isdigit() and (_NAMES_A_YEAR.search(c.match.group())
+                                                                  or c.rule not in ("month", "season", "relative")):
+            # what the text is told of: a year written out ("in 1916") or a day counted from the writer's
+            # ("on Tuesday", "last week"); not a bare month or "the next year", whose year was worked out
+            if abs(int(value[:4]) - dct.year) >= _STORY_GAP:
+                far += 1
+            else:
+                near += 1
+        if value and kind in ("DATE", "TIME") and _ABSOLUTE.match(value) and not _FLASHBACK.search(c.match.group()) \
+                and not _background(parsed, c):
             anchor_value = value
-            if _moves_story(text, c):
-                story = value
+            if _moves_story(text, c) and not _planned(text, parsed, c) and not _looks_back(parsed, c) \
+                    and not _strays_from(story, value, dct, c):
+                story = value  # a plan ("fixed for 30 October") or a flashback ("had sailed in 1915") leaves it
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):
                 anchor_day = date.fromisoformat(value[:10])

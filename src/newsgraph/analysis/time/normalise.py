@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsgraph.analysis.time.calendar import (
@@ -65,7 +66,25 @@ def _calendar_date(c: Candidate, f: Frame) -> Result | None:
         return "DATE", ymd(int(year), month, day)
     if (month, day) == (9, 11) and _ATTACKS.match(f.after):
         return "DATE", "2001-09-11"  # "the September 11 attacks" name their day, whatever the year of writing
-    return _day_in_year(f, month, day)
+    kind, value = _day_in_year(f, month, day)
+    weekday = group(c, "weekday")
+    if weekday and value and value[:4].isdigit():
+        value = _year_of_weekday(value, weekday)
+    return kind, value
+
+
+def _year_of_weekday(value: str, weekday: str) -> str:
+    """The day's value moved to the nearest year in which it falls on the weekday written beside it
+    ("Sunday 26 October" in a story of 1924 after a plan for 1925 is 1924's); unchanged when none fits."""
+    wanted = timex_words("weekday").get(weekday.lower())
+    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:10])
+    for year in (y, y - 1, y + 1):
+        try:
+            if str(date(year, m, d).weekday()) == wanted:
+                return f"{year}{value[4:]}"
+        except ValueError:
+            return value
+    return value
 
 
 _ATTACKS = re.compile(r"(?:th)?,? (?:terrorist |terror )?attacks?\b")
@@ -115,7 +134,8 @@ def _month(c: Candidate, f: Frame) -> Result | None:
     if re.match(r"\s*(?:[’']s\s+)?[A-Z][a-z]+", f.after) and name in ("May", "April", "June") and not rel \
             and prev not in _STRONG_MONTH_CUES:
         return None  # "by April Ryan", "June Carter's songs"
-    if name in ("May", "MAY") and not rel and (prev not in _STRONG_MONTH_CUES or prev in ("after", "before")):
+    if name in ("May", "MAY") and not rel and (prev not in _STRONG_MONTH_CUES or prev in ("after", "before")) \
+            and not _BOUND_OF.search(f.before):  # "by the end of May" is the month
         return None  # "May" is a name as often as a month: it needs "in May", "since May", "last May"
     month = month_number(name)
     if f.sentence_year and not rel:
@@ -142,6 +162,12 @@ def _month_year(c: Candidate, f: Frame) -> Result | None:
     """A month with its year ("November 2006", "October of next year")."""
     month = month_number(group(c, "month"))
     year = group(c, "year")
+    told = group(c, "told").lower()
+    if told:
+        # "in May of the following year": the narrative's year, or the one after or before it
+        named = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
+        shift = 1 if told in ("the following", "the next") else -1 if told in ("the previous", "the preceding") else 0
+        return "DATE", f"{int(named) + shift}-{month:02d}" if named else None
     if not year:
         if f.dct is None:
             return "DATE", f"XXXX-{month:02d}"
@@ -155,7 +181,9 @@ _NAME_BEFORE = re.compile(r"[a-z,;:] +[A-Z][A-Za-z&]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+")
 
 
-_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)|percent|per\b|people|times|metres|meters|miles|feet|tonnes"
+_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bhis)(?<!\bits)(?<!\bthis)"
+                            r"|percent|per\b|people|times|metres"
+                            r"|meters|miles|feet|tonnes"
                             r"|tons|km|kg|mph|barrels|hectares|acres|yen|yuan|won|baht|rand|ringgit|kronor|krona"
                             r"|euro|pound|dollar|rupee|staff|personnel|police|cattle)\b")
 # words before a number that make it a quantity or a code, never a year
@@ -165,8 +193,10 @@ _NUMBER_CUES = ("$", "£", "€", "no.", "number", "flight", "route", "rs.", "ro
 
 def _year(c: Candidate, f: Frame) -> Result | None:
     """A four-digit year; None for a quantity ("2000 workers") or a number in a name."""
-    if f.before.rstrip().endswith(_NUMBER_CUES) or _QUANTITY_NEXT.match(f.after):
+    if f.before.rstrip().endswith(_NUMBER_CUES):
         return None
+    if _QUANTITY_NEXT.match(f.after) and not _SINCE_BEFORE.search(f.before) and not f.before_cased.endswith("In "):
+        return None  # "2000 workers"; but "since 1952 elections were held", "In 1931 sales fell" name a year
     if _NAME_BEFORE.search(f.before_cased) and _NAME_AFTER.match(f.after):
         return None  # "the Russell 2000 Index": a number inside a name
     if int(group(c, "year")) < 1500 and not _OLD_YEAR_CUE.search(f.before):
@@ -174,6 +204,7 @@ def _year(c: Candidate, f: Frame) -> Result | None:
     return "DATE", group(c, "year")
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till)\s+$")
 _OLD_YEAR_CUE = re.compile(r"\b(?:in|since|from|until|till|to|by|between|and|before|after|around|circa|c\.|of)\s+$")
 
 
@@ -300,9 +331,10 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
     if rel in ("previous", "prior", "preceding", "following"):
         base = anchor_date(f) if unit in ("day", "week", "month") else None
         k = 1 if rel == "following" else -1
-        if unit == "year" and f.anchor_value and re.match(r"\d{4}", f.anchor_value):
-            return "DATE", str(int(f.anchor_value[:4]) + k)
-        told = _told_unit(unit, k, f.anchor_value or "")
+        told_from = f.anchor_value
+        if unit == "year" and told_from and re.match(r"\d{4}", told_from):
+            return "DATE", str(int(told_from[:4]) + k)
+        told = _told_unit(unit, k, told_from or "")
         if told:
             return "DATE", told
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", f.anchor_value or "")
@@ -313,9 +345,15 @@ def _relative(c: Candidate, f: Frame) -> Result | None:
         if base is None:
             base = f.dct
         return ("DATE", unit_value(base, unit, k)) if base else ("DATE", None)
-    if f.dct is None:
-        return "DATE", None
     k = {"last": -1, "latest": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if f.dct is None:
+        # no publication date: a history's "next month", "last year" count from the narrative's own time
+        if f.anchor_value and unit == "year" and YEAR_START.match(f.anchor_value):
+            return "DATE", str(int(f.anchor_value[:4]) + k)
+        told = _told_unit(unit, k, f.anchor_value or "") if k else None
+        if told:
+            return "DATE", told
+        return ("DATE", unit_value(f.anchor_day, unit, k)) if f.anchor_day else ("DATE", None)
     if unit == "weekend" and rel in ("this", "the", ""):
         k = 0
     if unit == "year" and re.search(r"(?i)\b(?:fiscal|financial) year", c.match.group()):
@@ -329,6 +367,8 @@ _STRETCH_BEFORE = re.compile(r"\b(?:over|for|during|within|in|throughout|through
 
 def _told_unit(unit: str, k: int, anchor: str) -> str | None:
     """The season, month or decade after (k=1) or before (k=-1) the narrative's value ("the following spring")."""
+    if unit == "decade" and re.fullmatch(r"\d{3}", anchor):
+        return str(int(anchor) + k)  # "the 1950s ... the following decade"
     pos = story_position(anchor) if anchor else None
     if pos is None:
         return None
@@ -410,8 +450,9 @@ def _that_unit(c: Candidate, f: Frame) -> Result | None:
             return None  # "the swindle of the century" is no date; "the end of the century" is
         if words[-1] == "of" and (_TITLE_OF.search(f.before) or c.match.group()[-1:].isupper()):
             return None  # "player of the year", "Businessman of the Year": a title, not a date
-    if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after):
-        return None
+    if re.match(r"\s+(?:when|that|of|in which|where)\b", f.after) \
+            and not (det == "that" and f.after.startswith(" that")):
+        return None  # "the day when ...", "the week of ...": the unit of an event; not "wrote that night that ..."
     return narrative_value(unit, f)
 
 
@@ -500,6 +541,12 @@ def _season(c: Candidate, f: Frame) -> Result | None:
     code = SEASONS[season]
     if year:
         return "DATE", f"{year}-{code}"
+    of_year = group(c, "ofyear").lower().removesuffix(" year")
+    if of_year:
+        # "the autumn of that year", "the spring of the following year": the narrative's year, or one on
+        named = f.anchor_value[:4] if f.anchor_value and f.anchor_value[:4].isdigit() else None
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(of_year, 0)
+        return "DATE", f"{int(named) + shift}-{code}" if named else None
     if rel in ("", "the", "in the", "early", "late", "mid", "that"):
         told = story_year(f, _SEASON_START[season] or 12)
         if told:
@@ -516,6 +563,15 @@ def _season(c: Candidate, f: Frame) -> Result | None:
 
 # the month each season (of the northern year) starts in; winter is the one that opens the year
 _SEASON_START = {"winter": 0, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _ordinal_day(c: Candidate, f: Frame) -> Result | None:
+    """"on the 14th": that day of the month the narrative is in (the month of publication in the news)."""
+    day = int(group(c, "day"))
+    month = re.match(r"(\d{4})-(\d\d)", f.anchor_value or "")
+    if month:
+        return "DATE", ymd(int(month.group(1)), int(month.group(2)), day)
+    return ("DATE", ymd(f.dct.year, f.dct.month, day)) if f.dct else ("DATE", None)
 
 
 def _season_shift(season: str, f: Frame) -> int:
@@ -545,6 +601,8 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
     if not month_day:
         return None
+    if group(c, "year"):
+        f = replace(f, sentence_year=group(c, "year"))  # "New Year's Day 1863"
     month = int(month_day[:2])
     movable = _MOVABLE.fullmatch(month_day[3:])
     if movable is None:
@@ -598,7 +656,8 @@ RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
     "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
     "quarter": _quarter,
-    "q_number": _q_number, "half": _half, "season": _season, "week_of": _week_of, "fiscal": _fiscal,
+    "q_number": _q_number, "half": _half, "season": _season, "ordinal_day": _ordinal_day, "week_of": _week_of,
+    "fiscal": _fiscal,
 }
 
 

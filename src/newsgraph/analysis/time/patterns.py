@@ -80,7 +80,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d\d\d|20\d\d)"
     zone = r"(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|ET|PT|local time|Z)"
-    day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|{weekday})"
+    # a weekday after a clock time, unless a date follows it ("6 a.m. on Sunday 14 August" is the date's)
+    day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|(?:{weekday})(?!,? (?:the )?\d))"
     vague = _alt(list(vague_values()))
     # feast days as written: capitalised, with a straight or curly apostrophe
     holiday = _alt([" ".join(w.capitalize() for w in h.split()).replace("'", "['’]") for h in timex_words("holiday")])
@@ -94,8 +95,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "mdy": rf"\b(?:(?P<weekday>{weekday}),? )?(?P<month>{month_any}) {day}(?:,? {year})?(?![\d,]\d|\w)",
         "dmy": rf"(?<![\w.,])(?:(?P<weekday>{weekday}),? )?(?:the )?{day} (?:of )?(?P<month>{month_name})"
                rf"(?:,? {year})?\b",
-        "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year)\b",
-        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=the )following)) |(?P<mid>{i}mid)-))?"
+        "month_year": rf"\b(?P<month>{month_name}),? (?:of )?(?:{year}|(?P<rel>{i}this|last|next)) year"
+                      rf"|(?P<told>{i}the following|the next|the previous|the preceding|that|the same)) year)\b",
+        "month": rf"\b(?:(?P<rel>{i}last|next|this|past|coming|early|late|mid|(?<=[Tt]he )following)) "
+                 rf"|(?P<mid>{i}mid)-))?"
                  rf"(?P<month>{month_name})\b(?!\.? ?\d)",
         "year": rf"(?:(?<=mid-)|(?<![\w$£€.,/-])){year}(?![\w%]|[.,]\d|[-–]\d\d(?!\d))",
         "year_range": rf"(?<![\w$£€.,/-]){year}[-–/](?P<year2>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)",
@@ -113,7 +116,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"|previous|prior|following|current|same|preceding|latest)(?: (?:calendar|fiscal|financial))? "
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter))\b",
         "unit_before": rf"\b{i}the (?P<unit>day|week|month|year|night) (?P<dir>before|after|earlier|previous|prior))\b",
-        "that_unit": rf"\b{i}(?P<det>that|the same|the entire|the whole|the full|the latest|the) "
+        "that_unit": rf"\b{i}(?P<det>that same|that|the same|the entire|the whole|the full|the latest|the) "
                      rf"(?P<unit>day|weekend|week|month|year|morning|afternoon|evening|night|period|quarter|time|decade|century)"
                      rf"(?: (?P<back>a year ago|last year|of last year|a year earlier|the previous year"
                      rf"|the year before|of the previous year|the year previous))?)\b",
@@ -154,7 +157,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "every": rf"\b{i}(?:every|each|per) (?:other )?(?:(?P<num>{num}) )?(?P<unit>{units}))\b",
         "every_weekday": rf"\b(?:{i}(?:every|each) )(?P<weekday>{weekday})|(?P<weekdays>{weekday})s)\b",
         "every_season": rf"\b{i}(?:every|each) )(?:(?P<season>{i}spring|summer|autumn|fall|winter))|{month_name})\b",
-        "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!['’]?\w)(?:,? {year}\b)?",
         "named_day": rf"(?<![\w/])(?P<named>{named_day})(?![\w/])",
         "new_year": r"\b[Tt]he (?:[Nn]ew [Yy]ear)\b(?!['’]s)",
         "decade_word": rf"\b{i}the (?:(?:early|mid|late)[- ])?)(?:{i}nineteen)[- ])?(?P<decword>{i}{decade_word}))\b",
@@ -175,7 +178,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
                      rf"(?P<part>morning|afternoon|evening|night))\b",
         "season": rf"\b(?:(?P<rel>{i}this|last|next|early|late|the|mid|that)) )?"
-                  rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year})?\b",
+                  rf"(?P<season>{i}spring|summer|autumn|winter|fall))(?: (?:of )?{year}(?:[-–/](?:\d\d){{1,2}}\b)?"
+                  rf"| of (?P<ofyear>{i}that|the same|the following|the next|the previous|the preceding) year))?\b",
+        # "on the 14th": a day of the month the narrative is in
+        "ordinal_day": r"(?<=\b[Oo]n )the (?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                       r"(?=[,.;:]|\s+(?:[A-Z]|(?:the|a|an|he|she|it|they|we|his|her|its|their)\b))",
         "vague": rf"\b{i}(?:{vague}))(?![\w-])",
     }
     return tuple((name, re.compile(p)) for name, p in pats.items())
@@ -190,7 +197,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "this_part": ("daypart",), "next_part": ("daypart",), "every_season": ("every_word",),
     "holiday": ("holiday",), "named_day": ("named_day", "digit"), "new_year": ("holiday",),
     "decade_word": ("decade_word",), "spelled_year": ("spelled_year",),
-    "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit",),
+    "relative": ("unit", "season"), "unit_before": ("unit",), "that_unit": ("unit", "daypart"),
     "ordinal_unit": ("unit",), "record_week": ("unit",), "year_ago": ("unit",), "num_pair": ("unit",),
     "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
@@ -201,13 +208,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
     "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
+    "ordinal_day": ("digit",),
     "vague": ("vague",),
 }
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "decade",
                "century", "centuries", "half", "period", "time", "session")
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT_TRIGGER = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)|\d0['’]?s\b|['’]\d\d\b|\d[:/-]\d"
-                            r"|\d\s?(?i:[ap]\.?m\b)|\bQ[1-4]\b"
+                            r"|\d\s?(?i:[ap]\.?m\b)|\bQ[1-4]\b|\b[Oo]n the \d\d?(?:st|nd|rd|th)\b"
                             r"|\d{4}\s?(?:GMT|UTC|Z|hours|hrs)\b")
 _MARGIN = 70  # characters either side of a trigger word: longer than any pattern's reach
 
