@@ -182,3 +182,20 @@ def test_an_older_store_that_cannot_be_written_says_what_to_do(tmp_path: Path, m
     with pytest.raises(OlderStore, match="older newsgraph"):
         store.prepare()
     store.close()
+
+
+def test_a_store_in_a_folder_not_made_yet_makes_the_folder(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "dir" / "news.db"
+    with Store(db) as store:
+        store.add(three_outlets())
+    assert db.exists()
+
+
+def test_a_store_where_no_folder_can_be_made_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    article = tmp_path / "a.txt"
+    article.write_text("Ministers met in Oslo on Monday.")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--db", str(blocker / "news.db")])
+    assert result.exit_code == 2
+    assert "cannot open the corpus database" in result.output

@@ -166,7 +166,7 @@ def ingest(paths: tuple[Path, ...], db: Path, published: str | None, model: str 
         store = Store(db)
     except NotAStore as err:
         fail(str(err))
-    except sqlite3.Error as err:
+    except (sqlite3.Error, OSError) as err:
         fail(f"cannot open the corpus database {db}: {err}")
     with store:
         try:

@@ -129,6 +129,8 @@ def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     """
     if readonly and path != ":memory:":
         return _connect_readonly(path)
+    if path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # `ingest --db new/dir/news.db` makes the folder
     # Transactions are explicit (BEGIN ... COMMIT); a query waits for an ingest's batch to commit.
     conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     try:
