@@ -101,8 +101,12 @@ def document_links(analysis: Analysis) -> list[tuple[str, str, str, str | None]]
     or country of a role) and ``context`` (a participant to an entity named in the
     event's evidence sentence, and the few entities one quote names together, e.g.
     the go-between in "X was in touch with Y via Z").
+
+    A party named only by description (a GROUP: "police", "protesters") is an actor of its
+    article's events, not a node of the network: it links nothing here.
     """
-    spans = sorted((m.start, m.end, e.id) for e in analysis.entities for m in e.mentions)
+    groups = {e.id for e in analysis.entities if e.type == GROUP}
+    spans = sorted((m.start, m.end, e.id) for e in analysis.entities if e.id not in groups for m in e.mentions)
     starts = [s for s, _, _ in spans]
     out: list[tuple[str, str, str, str | None]] = []
     for v in analysis.events:
@@ -122,7 +126,7 @@ def document_links(analysis: Analysis) -> list[tuple[str, str, str, str | None]]
         if len(named) <= _MAX_CO_NAMED:  # a statement relating a few actors ("X was in touch with Y via Z")
             out += [(a, b, "context", q.id) for n, a in enumerate(named) for b in named[n + 1:]]
     out += [(e.id, r.of, "role", r.title) for e in analysis.entities for r in e.roles if r.of and r.of != e.id]
-    return out
+    return [link for link in out if link[0] not in groups and link[1] not in groups]
 
 
 def _entities_within(spans: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> list[str]:

@@ -63,6 +63,8 @@ def test_groups_are_not_joined_across_articles_but_the_happening_is(run_analysis
         assert out.exists(), fmt
     rows = (tmp_path / "ev.csv").read_text(encoding="utf-8").splitlines()
     assert any(",Police,,GROUP,Omar Haddad," in r for r in rows), rows
+    nodes = store.network()["nodes"]
+    assert not [n for n in nodes if n.get("type") == "GROUP"]  # a description is no node of the network
 
 
 def test_the_one_let_to_act_is_a_target(run_analysis: Run) -> None:
