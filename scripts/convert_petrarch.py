@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PETRARCH = ROOT.parent / "shared" / "plover" / "petrarch2"
 DEFAULT_TABLE = ROOT.parent / "shared" / "plover" / "cameo2plover.txt"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "analysis" / "events" / "lexicon"
+# the actor names are read by the entity layer, below events: they ship beside its word lists
+ENTITY_OUT = ROOT / "src" / "newsgraph" / "analysis" / "entities" / "lexicon"
 PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "in", "on", "forward", "aside", "through"})
 APPEAL = ("REQUEST", "")  # CAMEO 02, absent from the conversion table
 
@@ -274,13 +276,156 @@ def convert_agents(petrarch: Path, out: Path) -> dict[str, int]:
     return {"agents": len(rows), "agent_codes": len(set(rows.values()))}
 
 
+ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+_ACTOR_NAME = re.compile(r"^([^\[#]+?)\s*(?:\[([^\]]*)\])?\s*(?:#(.*))?$")
+
+
+def _actor_phrase(raw: str) -> str:
+    """A dictionary phrase as words: "NATIONAL_LIBERATION_ARMY_(COLOMBIA)_" -> "national liberation army"."""
+    raw = re.sub(r"\([^)]*\)", " ", raw)
+    return " ".join(raw.replace("_", " ").lower().split())
+
+
+def _actor_date(text: str) -> str | None:
+    """A restriction's date as YYYYMMDD: YYMMDD read as PETRARCH does (before 30: 20YY), else None."""
+    if re.fullmatch(r"\d{8}", text):
+        return text
+    if re.fullmatch(r"\d{6}", text):
+        return ("20" if int(text[:2]) < 30 else "19") + text
+    return None
+
+
+def _actor_code(text: str) -> str | None:
+    """A code with its date range: "RUSGOV 991231-080507" -> "RUSGOV@19991231-20080507", ">080508" -> "@20080508-",
+    "<..." -> "@-...", a bare code as is; None for a malformed date or the null code "---"."""
+    parts = text.split()
+    if not parts or not re.fullmatch(r"[A-Z0-9]+", parts[0]):
+        return None
+    code = parts[0]
+    if len(parts) == 1:
+        return code
+    rng = parts[1]
+    if rng.startswith(">"):
+        start, end = _actor_date(rng[1:]), ""
+    elif rng.startswith("<"):
+        start, end = "", _actor_date(rng[1:])
+    elif "-" in rng:
+        a, b = rng.split("-", 1)
+        start, end = _actor_date(a), _actor_date(b)
+    else:
+        return None
+    if start is None or end is None:
+        return None
+    return f"{code}@{start}-{end}"
+
+
+@dataclass
+class ActorEntry:
+    names: list[str]
+    codes: list[str]
+    kind: str  # PERSON, ORG or GPE
+
+
+def _actor_kind(source: str, names: list[str], default: str, note: str) -> str:
+    """GPE for a country (a primary of the Countries file coded by a bare country code), PERSON for a
+    leader of CountryInfo or a name whose surname alone is a synonym ("Fethullah Gulen", "Gulen"), else ORG."""
+    if source == ACTOR_FILES[0] and re.fullmatch(r"[A-Z]{3}", default or ""):
+        return "GPE"
+    if "countryinfo" in note.lower().replace(" ", ""):
+        return "PERSON"
+    first = names[0].split()
+    if len(first) >= 2 and any(n == first[-1] for n in names[1:]):
+        return "PERSON"
+    return "ORG"
+
+
+def read_actor_dictionary(path: Path) -> list[ActorEntry]:
+    """The records of a PETRARCH actor dictionary: a primary phrase (its default code in brackets), its
+    "+" synonyms, its tab-indented date restrictions. A primary with no code and no restriction of its own
+    is one more name of the record before it ("UN_ [IGOUNO]" then "U.N._")."""
+    entries: list[ActorEntry] = []
+    cur: ActorEntry | None = None
+    default, note, codes = "", "", []
+
+    def close() -> None:
+        nonlocal cur
+        if cur is None:
+            return
+        cur.codes = [c for c in (_actor_code(x) for x in codes) if c] + ([default] if default else [])
+        if not cur.codes and entries:  # no code at all: a further name of the record before it
+            entries[-1].names += [n for n in cur.names if n not in entries[-1].names]
+        elif cur.codes:
+            cur.kind = _actor_kind(path.name, cur.names, default, note)
+            entries.append(cur)
+        cur = None
+
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw[0] in " \t" and "[" in raw:
+            m = re.search(r"\[([^\]]*)\]", raw)
+            if m and cur is not None:
+                codes.append(m.group(1).strip())
+            continue
+        if raw.startswith("+"):
+            phrase = _actor_phrase(raw[1:].split("#", 1)[0].split("[", 1)[0])
+            if cur is not None and phrase and phrase not in cur.names:
+                cur.names.append(phrase)
+            continue
+        m = _ACTOR_NAME.match(raw.strip())
+        if not m:
+            continue
+        close()
+        code = (m.group(2) or "").strip()
+        default = code if code and re.fullmatch(r"[A-Z0-9]+", code) else ""
+        codes = [code] if code and not default else []  # "[IMGMUSISI >20130408]" on the primary line itself
+        note = m.group(3) or ""
+        phrase = _actor_phrase(m.group(1))
+        cur = ActorEntry([phrase] if phrase else [], [], "ORG")
+    close()
+    return [e for e in entries if e.names]
+
+
+def convert_actors(petrarch: Path, out: Path) -> dict[str, int]:
+    """The three Phoenix actor dictionaries -> ``phoenix_actors.tsv`` beside the entity layer's word lists:
+    one row per actor, its names ("|"-separated, lower case), its kind (PERSON, ORG, GPE) and its CAMEO codes
+    (country + sector, e.g. RUSGOV), each with the date range it holds for ("RUSGOV@19991231-20080507";
+    a code without a range is the default). A name two records claim keeps the first."""
+    seen: set[str] = set()
+    rows = []
+    counts = {"actor_records": 0, "actor_names": 0, "actor_ranges": 0}
+    for name in ACTOR_FILES:
+        for e in read_actor_dictionary(petrarch / name):
+            fresh = [n for n in e.names if n not in seen and "|" not in n]
+            if not fresh:
+                continue
+            seen.update(fresh)
+            rows.append(("|".join(fresh), e.kind, " ".join(e.codes)))
+            counts["actor_records"] += 1
+            counts["actor_names"] += len(fresh)
+            counts["actor_ranges"] += sum("@" in c for c in e.codes)
+            counts[f"actors_{e.kind}"] = counts.get(f"actors_{e.kind}", 0) + 1
+    out.mkdir(parents=True, exist_ok=True)
+    _write_tsv(out / "phoenix_actors.tsv",
+               "# Phoenix actors (countries, leaders, international and non-state organisations) and their\n"
+               "# CAMEO codes (country + sector: RUSGOV), each with the dates it holds for (CODE@from-to, YYYYMMDD,\n"
+               "# an open end empty; a code without dates is the default). Converted from PETRARCH-2's\n"
+               "# Phoenix.Countries/International/MilNonState.actors.txt by scripts/convert_petrarch.py.\n"
+               "# MIT licence: see PETRARCH-LICENSE.txt. Do not edit by hand.\n",
+               "names\tkind\tcodes", rows)
+    shutil.copyfile(petrarch / "LICENSE", out / "PETRARCH-LICENSE.txt")
+    return counts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--petrarch", type=Path, default=DEFAULT_PETRARCH)
     ap.add_argument("--cameo2plover", type=Path, default=DEFAULT_TABLE)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--entity-out", type=Path, default=ENTITY_OUT)
     args = ap.parse_args()
     counts = convert(args.petrarch, args.cameo2plover, args.out) | convert_agents(args.petrarch, args.out)
+    counts |= convert_actors(args.petrarch, args.entity_out)
     for k, v in counts.items():
         print(f"{k}\t{v}")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym, fold, name_key
+from newsgraph.analysis.entities.phoenix import known_names
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.lexicon import table, words
 from newsgraph.model import Entity, Span
@@ -480,6 +481,10 @@ def find_entities(ctx: Context) -> Context:
     toks = parsed.tokens
     taken = {k for e in parsed.ents for k in range(e.first, e.last)
              if e.label in KEPT_LABELS or toks[k].pos != "PROPN" or country_named(toks[k].text) is None}
+    for a, b, kind in known_names(parsed, taken):  # a party the model missed that Phoenix's dictionaries name
+        text = parsed.span_text(a, b)
+        mentions.append(Mention(a, b, toks[a].start, toks[b - 1].end, text, kind, name_key(text)))
+        taken |= set(range(a, b))
     mentions += _bare_proper_nouns(parsed, taken)
     mentions += _untagged_demonyms(parsed, taken | {k for m in mentions for k in range(m.first, m.last)})
     for m in mentions:

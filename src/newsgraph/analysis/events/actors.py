@@ -13,9 +13,12 @@ where the actor is: neither is a participant of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
+from newsgraph.analysis.entities.phoenix import PhoenixActor, code_on, country_and_sector, phoenix_actor
 from newsgraph.analysis.events.lexicon import sector_of_word
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.lexicon import table, words
@@ -181,10 +184,60 @@ def actor_profiles(parsed: Parsed, by_id: Mapping[str, Entity], ids: Iterable[st
     return tuple(out)
 
 
+def with_known_codes(actors: Iterable[Actor], by_id: Mapping[str, Entity], published: date | None) -> tuple[Actor, ...]:
+    """The actors with what the article leaves open filled in from the Phoenix actor dictionaries, by the code
+    that holds on the article's ``published`` day ("Vladimir Putin" in 2019: RUS, GOV).
+
+    The article comes first: a country it gives is kept, and a person it gives a role keeps the dictionary's
+    sector out ("the former president", "opposition leader" say more about that day than a table).
+    """
+    out = []
+    for a in actors:
+        entity = by_id.get(a.entity)
+        known = dictionary_code(entity, published) if entity is not None and (a.country is None or a.code is None) \
+            else None
+        if entity is None or known is None:
+            out.append(a)
+            continue
+        country, sector = country_and_sector(known)
+        code, sector_name = a.code, a.sector
+        if code is None and not entity.roles and sector is not None:
+            code, sector_name = sector, a.sector or _SECTOR_NAMES.get(sector)
+        out.append(replace(a, country=a.country or country, sector=sector_name, code=code))
+    return tuple(out)
+
+
+def dictionary_actor(entity: Entity) -> PhoenixActor | None:
+    """The Phoenix actor an entity is, by its name or an alias, of the same kind (a person is a person).
+
+    A person is looked up by the fullest name the article gives: a surname alone ("Johnson") is many people,
+    unless the article never gives more ("Gulen").
+    """
+    person = entity.type == "PERSON"
+    names = [entity.name, *entity.aliases]
+    if person:
+        longest = max(len(n.split()) for n in names)
+        names = [n for n in names if len(n.split()) == longest]
+    for n in names:
+        found = phoenix_actor(n)
+        if found is not None and (found.kind == "PERSON") == person:
+            return found
+    return None
+
+
+def dictionary_code(entity: Entity, published: date | None) -> str | None:
+    """The entity's CAMEO actor code on ``published`` from the Phoenix dictionaries, or None."""
+    if entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    found = dictionary_actor(entity)
+    return code_on(found, published) if found is not None else None
+
+
 # The project's sectors as CAMEO agent codes
 _SECTOR_CODES = {"government": "GOV", "military": "MIL", "police": "COP", "judiciary": "JUD", "legislature": "LEG",
                  "intelligence": "SPY", "media": "MED", "business": "BUS", "civil society": "CVL",
                  "rebels": "REB", "religious": "REL", "party": "PTY", "international": "IGO"}
+_SECTOR_NAMES = {code: name for name, code in _SECTOR_CODES.items()}
 
 
 def sector_code(entity: Entity, parsed: Parsed, head: int | None, sector: str | None) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
-from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places
+from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places, with_known_codes
 from newsgraph.analysis.events.groups import party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
@@ -397,7 +397,9 @@ def build_event(ctx: Context, trig: Trigger, triggers: Mapping[int, Trigger], by
                      k: e for k, e in ctx.refers_to.items() if e in source or e in target})
                  or relative_date(parsed, trig, ctx.timexes), negated=negated,
                  hypothetical=mood.conditional or (mood.maybe and not mood.future),
-                 attribution=attribution_of(parsed, trig, ctx.quotes), actors=actors)
+                 attribution=attribution_of(parsed, trig, ctx.quotes),
+                 # the rules and the model decided on the article's own codes; the dictionary fills the record
+                 actors=with_known_codes(actors, by_id, ctx.published))
     if seen is not None:
         seen.append((event, feats))
     return event
