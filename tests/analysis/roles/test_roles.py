@@ -31,6 +31,13 @@ def test_possessive_role_in_apposition(run_analysis: Callable[..., Analysis]) ->
     assert any("special envoy" in t for t, _ in roles_of(a, "Steve Walker"))
 
 
+def test_an_aside_is_no_part_of_the_title(run_analysis: Callable[..., Analysis]) -> None:
+    for text in ("Lena Holt kept in touch with the ministry via a second – and more surprising – adviser, Marta Ilves.",
+                 "Talks ran through an older (and more trusted) adviser, Marta Ilves, the mayor of Tartu."):
+        titles = [t for t, _ in roles_of(run_analysis(text), "Marta Ilves")]
+        assert "adviser" in titles and not [t for t in titles if "more" in t], titles
+
+
 def test_x_of_the_y(run_analysis: Callable[..., Analysis]) -> None:
     a = run_analysis('"It will not last," wrote Maria Ortiz of the Lisbon-based Tagus Institute.')
     assert any(of == "Tagus Institute" for _, of in roles_of(a, "Maria Ortiz"))

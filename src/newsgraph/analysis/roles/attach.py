@@ -23,6 +23,7 @@ _ROLE_PARTS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "
 _ROLE_PREPS = frozenset({"of", "at", "for", "to", "with", "in", "on"})
 _COPULAS = frozenset({"be", "become", "remain"})
 _NAMING_VERBS = frozenset({"appoint", "name", "elect", "make", "nominate", "promote", "crown"})
+_ASIDE_MARKS = frozenset({"–", "—", "(", ")", ",", ";"})
 _ORDER = {"ORG": 0, "GPE": 1, "FAC": 2, "LOC": 3, "NORP": 4, "PERSON": 5}
 
 
@@ -38,6 +39,9 @@ def _role_range(parsed: Parsed, noun: int) -> tuple[int, int]:
         if child.i > noun and child.dep == "prep" and child.text.lower() in _ROLE_PREPS:
             hi = max(hi, parsed.subtree(child.i)[1])
             break
+    for k in range(lo, noun):  # an aside between dashes or brackets is no part of the title:
+        if toks[k].text in _ASIDE_MARKS:  # "a second – and more surprising – interlocutor" is an interlocutor
+            lo = k + 1
     while lo < noun and (toks[lo].pos in ("DET", "PUNCT") or toks[lo].text.lower() in ("a", "an", "the")):
         lo += 1
     while hi > noun + 1 and toks[hi - 1].pos == "PUNCT":
