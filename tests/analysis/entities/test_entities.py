@@ -126,3 +126,9 @@ def test_datelines_ages_and_mistyped_full_names(run_analysis: Callable[..., Anal
     assert types.get("Norway") == "GPE"
     assert types.get("Kaja Tamm") == "PERSON"
     assert types.get("Dragana Petrovic") == "PERSON" and "Petrovic" not in types
+
+
+def test_a_name_after_a_hyphenated_prefix_keeps_no_hyphen(run_analysis: Callable[..., Analysis]) -> None:
+    a = run_analysis("Crowds joined anti-Kremlin protests in Perm, and the envoy was on non-UN business in Oslo.")
+    names = [e.name for e in a.entities]
+    assert not [n for n in names if n.startswith(("-", "\u2013"))], names

@@ -68,6 +68,7 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
     while first < last and toks[first].text.lower() in ("the", "a", "an"):
         first += 1
     while first < last and (toks[first].pos == "PUNCT" or toks[first].text in ("'", "\u2019")
+                            or not toks[first].text.strip("-\u2013\u2014")  # "anti-Kremlin": the hyphen goes too
                             or (toks[first].text[:1].islower() and first < last - 1
                                 and toks[first].text not in _CONNECTORS)):
         first += 1  # "rival bank UFJ Holdings": lower-case words before a name are not part of it
