@@ -77,3 +77,11 @@ def test_a_collective_noun_and_a_count_name_a_group(run_analysis: Run) -> None:
     a = run_analysis("Prosecutors in Oslo opened investigations against hundreds of banks on Monday.")
     probe = next(v for v in a.events if v.type == "ACCUSE")
     assert "banks" in {a.entity(t).name for t in probe.target}  # type: ignore[union-attr]
+
+
+def test_words_a_group_says_are_the_groups(run_analysis: Run) -> None:
+    text = ARREST + ' "He was carrying a pistol," police said.'
+    a = run_analysis(text, published="2025-05-06")
+    police = next(e for e in a.entities if e.type == "GROUP")
+    quote = next(q for q in a.quotes if "pistol" in q.text)
+    assert quote.speaker == police.id and quote.speaker_span is not None

@@ -19,7 +19,7 @@ from newsgraph.analysis.context import Context
 from newsgraph.analysis.events.actors import agent_codes, country_of, sector_code, sector_of
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.lexicon import words
-from newsgraph.model import Actor, Entity, Event, GroupParty, Span
+from newsgraph.model import Actor, Entity, Event, GroupParty, Quote, Span
 
 GROUP = "GROUP"
 _MODIFIERS = frozenset({"amod", "compound"})
@@ -107,7 +107,20 @@ def group_entities(ctx: Context) -> Context:
         events.append(replace(v, source=tuple(source), target=tuple(target), actors=tuple(actors)))
     if not by_key:
         return ctx
-    return replace(ctx, entities=(*ctx.entities, *by_key.values()), events=tuple(events))
+    groups = tuple(by_key.values())
+    quotes = tuple(_said_by_a_group(q, groups) for q in ctx.quotes)
+    return replace(ctx, entities=(*ctx.entities, *groups), events=tuple(events), quotes=quotes)
+
+
+def _said_by_a_group(q: Quote, groups: tuple[Entity, ...]) -> Quote:
+    """A quote whose speaker's words are a group's ("police said", "state TV hailed ...") is that group's."""
+    span = q.speaker_span
+    if q.speaker is not None or span is None:
+        return q
+    for e in groups:
+        if any(m.start < span.end and span.start < m.end for m in e.mentions):
+            return replace(q, speaker=e.id)
+    return q
 
 
 # a noun that counts the people of its "of" phrase: "hundreds of banks", "a group of protesters"
