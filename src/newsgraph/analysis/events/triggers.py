@@ -211,7 +211,7 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
     if "armed" in flags and not any(c.dep == "dobj" and (c.lemma.lower() in _WEAPONS or any(
             n in _WEAPONS for n in _counted_nouns(parsed, c))) for c in kids):
         return False  # "launched drones at the city", not "launched the club at the theatre"
-    if "handback" in flags and not _gives_back(parsed, kids, refers_to):
+    if "handback" in flags and not _gives_back(parsed, tok, kids, refers_to):
         return False  # "returned to Kyiv", "returned home": a journey, not a restitution
     if "captive" in flags and not _lets_go_of_people(parsed, tok, kids, refers_to):
         return False  # "released a statement", "the release of the album"
@@ -266,21 +266,33 @@ def _is_visitor(parsed: Parsed, t: Token, refers_to: Mapping[int, str]) -> bool:
     return not indefinite and (lemma in words("entities/titles") or sector_of_word(lemma) is not None)
 
 
-def _gives_back(parsed: Parsed, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
+def _gives_back(parsed: Parsed, tok: Token, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
     """True when a thing is handed back to someone: an object that is no one (no entity, pronoun, title or
     group of people), and a "to" phrase on the verb or on that object that names a party, an owner or a
     place ("returned the manuscript to Italy", "returned a painting to its owner"); PLOVER's RETREAT return
     (property)."""
-    things = [c for c in kids if c.dep == "dobj" and c.i not in refers_to and c.pos != "PRON"
-              and c.lemma.lower() not in words("entities/titles") and sector_of_word(c.lemma.lower()) is None]
+    things = [c for c in kids if c.dep == "dobj" and (c.i not in refers_to or _names_a_thing(parsed, c.i))
+              and c.pos != "PRON" and c.lemma.lower() not in words("entities/titles")
+              and sector_of_word(c.lemma.lower()) is None]
     if not things:
         return False
-    for c in (*kids, *(g for t in things for g in parsed.children(t.i))):
+    # the "to" phrase on the verb or the object, or (a long object misparsed) anywhere after the object in the
+    # verb's clause: "returned a painting that was stolen in 1989 to the museum", "a manuscript, missing since
+    # 1943, to Italy"
+    after = max(t.i for t in things)
+    last = parsed.subtree(tok.i)[1]
+    late = [parsed.tokens[k] for k in range(after + 1, last) if parsed.tokens[k].dep == "prep"]
+    for c in (*kids, *(g for t in things for g in parsed.children(t.i)), *late):
         if c.dep == "prep" and c.text.lower() == "to" and any(
                 g.dep == "pobj" and (is_party(parsed, g.i, refers_to) or g.lemma.lower() in _OWNERS)
                 for g in parsed.children(c.i)):
             return True
     return False
+
+
+def _names_a_thing(parsed: Parsed, i: int) -> bool:
+    """True when token ``i`` is inside a name of a work or a product ("the Hebrew Bible"): a thing, not a party."""
+    return any(e.label in ("WORK_OF_ART", "PRODUCT") and e.first <= i < e.last for e in parsed.ents)
 
 
 _OWNERS = frozenset({"owner", "family", "heir", "museum", "country", "government", "authority", "people"})
