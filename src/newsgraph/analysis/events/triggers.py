@@ -69,6 +69,8 @@ def _companion_lemmas(parsed: Parsed, i: int) -> set[str]:
     for c in parsed.children(i):
         if c.dep in ("aux", "auxpass", "punct"):
             continue  # the "to" of "to protest" is no preposition
+        if c.dep == "prep" and _dates_only(parsed, c.i):
+            continue  # "called him on Friday": a date, not "called on him"
         out.add(c.lemma.lower())
         out.add(c.text.lower())
         if c.dep in ("dobj", "nsubjpass"):  # "ended mediation efforts", "launched drones at", "let convoys into"
@@ -80,6 +82,13 @@ def _companion_lemmas(parsed: Parsed, i: int) -> set[str]:
                     out.add(g.lemma.lower())
                     out.update(_counted_nouns(parsed, g))
     return out
+
+
+def _dates_only(parsed: Parsed, i: int) -> bool:
+    """True when the preposition at ``i`` governs only a date or a time ("on Friday", "on 2 March")."""
+    objects = [g.i for g in parsed.children(i) if g.dep == "pobj"]
+    return bool(objects) and all(any(e.label in ("DATE", "TIME") and e.first <= k < e.last for e in parsed.ents)
+                                 for k in objects)
 
 
 def _counted_nouns(parsed: Parsed, t: Token) -> list[str]:
@@ -218,8 +227,8 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
     if "countable" in flags and tok.tag != "NNS" and not any(c.dep in ("poss", "acl") for c in kids) \
             and not any(c.dep == "det" and c.text.lower() in ("a", "an", "this", "that") for c in kids):
         return False  # "domestic demand"
-    # "declined to comment", "refused to say": no happening
-    return not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
+    # "declined to comment", "refused to say": no happening ("called him to discuss" is a call all the same)
+    return "phone" in flags or not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
 
 
 def _onto_a_sanctions_list(parsed: Parsed, kids: list[Token]) -> bool:
