@@ -80,3 +80,11 @@ def test_a_call_to_someone_is_a_phone_call(run_analysis: Run) -> None:
     assert "REQUEST" in _types(on).values()
     vote = run_analysis("The president of Ghana called an early election on Monday.")
     assert "CONSULT" not in _types(vote).values()
+
+
+def test_an_offer_of_troops_to_help_is_an_offer_not_a_threat(run_analysis: Run) -> None:
+    a = run_analysis("Ghana has offered to send troops to help the army of Mali in its fight against the rebels.")
+    assert "AGREE" in _types(a).values() and "THREATEN" not in _types(a).values()
+    # a promise to send troops with no one helped stays a threat
+    b = run_analysis("Russia vowed to send troops to the border with Ukraine.")
+    assert "THREATEN" in _types(b).values()
