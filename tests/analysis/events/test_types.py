@@ -62,3 +62,29 @@ def test_a_promised_concession_is_a_concession_and_a_readiness_an_agreement(run_
     assert "CONCEDE" in _types(promised).values() and "AGREE" not in _types(promised).values()
     ready = run_analysis("The president of Peru said he is prepared to lift the ban on the Workers Party.")
     assert "AGREE" in _types(ready).values()
+
+
+def test_a_thing_handed_back_after_a_long_object_is_a_return(run_analysis: Run) -> None:
+    # the parse hangs "to" on the relative clause of the object: still handed back to its owner
+    a = run_analysis("Peru returned a gold mask that was stolen in 1998 from a museum in Lima to Bolivia.")
+    assert "RETREAT" in _types(a).values()
+
+
+def test_a_call_to_someone_is_a_phone_call(run_analysis: Run) -> None:
+    a = run_analysis("Kenyan President Adeyemi Otieno called Ghanaian President Kofi Mensah to discuss the border.")
+    assert _types(a).get("called") == "CONSULT"
+    dated = run_analysis("Kenyan President Adeyemi Otieno called Ghanaian President Kofi Mensah on Friday.")
+    assert _types(dated).get("called") == "CONSULT"  # a date's "on" is no "called on"
+    # "called on X to" stays a request; "called an election" is no call
+    on = run_analysis("The African Union called on Kenya to release the detainees.")
+    assert "REQUEST" in _types(on).values()
+    vote = run_analysis("The president of Ghana called an early election on Monday.")
+    assert "CONSULT" not in _types(vote).values()
+
+
+def test_an_offer_of_troops_to_help_is_an_offer_not_a_threat(run_analysis: Run) -> None:
+    a = run_analysis("Ghana has offered to send troops to help the army of Mali in its fight against the rebels.")
+    assert "AGREE" in _types(a).values() and "THREATEN" not in _types(a).values()
+    # a promise to send troops with no one helped stays a threat
+    b = run_analysis("Russia vowed to send troops to the border with Ukraine.")
+    assert "THREATEN" in _types(b).values()

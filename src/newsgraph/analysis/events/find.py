@@ -302,8 +302,19 @@ def _trigger_span(parsed: Parsed, trig: Trigger) -> TextSpan:
 def _complement_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigger]) -> str | None:
     for m in sorted(trig.members):
         if parsed.tokens[m].head in (trig.tok, trig.anchor) or parsed.tokens[parsed.tokens[m].head].head == trig.tok:
-            return triggers[m].sense.type
+            kind = triggers[m].sense.type
+            if kind == "MOBILIZE" and _to_help(parsed, m):
+                return "AID"  # "offered to send troops to help X": military assistance (PLOVER AID), not a threat
+            return kind
     return None
+
+
+_HELPING = frozenset({"help", "assist", "support", "aid", "back", "bolster", "train", "defend", "protect"})
+
+
+def _to_help(parsed: Parsed, i: int) -> bool:
+    """True when the deed at ``i`` is done to help someone: a purpose clause "to help", "to assist"."""
+    return any(c.dep in ("advcl", "xcomp") and c.lemma.lower() in _HELPING for c in parsed.children(i))
 
 
 def _object_type(parsed: Parsed, trig: Trigger, triggers: Mapping[int, Trigger]) -> str | None:

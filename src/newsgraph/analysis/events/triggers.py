@@ -69,6 +69,8 @@ def _companion_lemmas(parsed: Parsed, i: int) -> set[str]:
     for c in parsed.children(i):
         if c.dep in ("aux", "auxpass", "punct"):
             continue  # the "to" of "to protest" is no preposition
+        if c.dep == "prep" and _dates_only(parsed, c.i):
+            continue  # "called him on Friday": a date, not "called on him"
         out.add(c.lemma.lower())
         out.add(c.text.lower())
         if c.dep in ("dobj", "nsubjpass"):  # "ended mediation efforts", "launched drones at", "let convoys into"
@@ -80,6 +82,13 @@ def _companion_lemmas(parsed: Parsed, i: int) -> set[str]:
                     out.add(g.lemma.lower())
                     out.update(_counted_nouns(parsed, g))
     return out
+
+
+def _dates_only(parsed: Parsed, i: int) -> bool:
+    """True when the preposition at ``i`` governs only a date or a time ("on Friday", "on 2 March")."""
+    objects = [g.i for g in parsed.children(i) if g.dep == "pobj"]
+    return bool(objects) and all(any(e.label in ("DATE", "TIME") and e.first <= k < e.last for e in parsed.ents)
+                                 for k in objects)
 
 
 def _counted_nouns(parsed: Parsed, t: Token) -> list[str]:
@@ -211,15 +220,15 @@ def _fits_flags(parsed: Parsed, tok: Token, flags: frozenset[str], refers_to: Ma
     if "armed" in flags and not any(c.dep == "dobj" and (c.lemma.lower() in _WEAPONS or any(
             n in _WEAPONS for n in _counted_nouns(parsed, c))) for c in kids):
         return False  # "launched drones at the city", not "launched the club at the theatre"
-    if "handback" in flags and not _gives_back(parsed, kids, refers_to):
+    if "handback" in flags and not _gives_back(parsed, tok, kids, refers_to):
         return False  # "returned to Kyiv", "returned home": a journey, not a restitution
     if "captive" in flags and not _lets_go_of_people(parsed, tok, kids, refers_to):
         return False  # "released a statement", "the release of the album"
     if "countable" in flags and tok.tag != "NNS" and not any(c.dep in ("poss", "acl") for c in kids) \
             and not any(c.dep == "det" and c.text.lower() in ("a", "an", "this", "that") for c in kids):
         return False  # "domestic demand"
-    # "declined to comment", "refused to say": no happening
-    return not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
+    # "declined to comment", "refused to say": no happening ("called him to discuss" is a call all the same)
+    return "phone" in flags or not any(c.dep == "xcomp" and c.lemma.lower() in _NON_EVENT_COMPLEMENTS for c in kids)
 
 
 def _onto_a_sanctions_list(parsed: Parsed, kids: list[Token]) -> bool:
@@ -266,21 +275,33 @@ def _is_visitor(parsed: Parsed, t: Token, refers_to: Mapping[int, str]) -> bool:
     return not indefinite and (lemma in words("entities/titles") or sector_of_word(lemma) is not None)
 
 
-def _gives_back(parsed: Parsed, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
+def _gives_back(parsed: Parsed, tok: Token, kids: list[Token], refers_to: Mapping[int, str]) -> bool:
     """True when a thing is handed back to someone: an object that is no one (no entity, pronoun, title or
     group of people), and a "to" phrase on the verb or on that object that names a party, an owner or a
     place ("returned the manuscript to Italy", "returned a painting to its owner"); PLOVER's RETREAT return
     (property)."""
-    things = [c for c in kids if c.dep == "dobj" and c.i not in refers_to and c.pos != "PRON"
-              and c.lemma.lower() not in words("entities/titles") and sector_of_word(c.lemma.lower()) is None]
+    things = [c for c in kids if c.dep == "dobj" and (c.i not in refers_to or _names_a_thing(parsed, c.i))
+              and c.pos != "PRON" and c.lemma.lower() not in words("entities/titles")
+              and sector_of_word(c.lemma.lower()) is None]
     if not things:
         return False
-    for c in (*kids, *(g for t in things for g in parsed.children(t.i))):
+    # the "to" phrase on the verb or the object, or (a long object misparsed) anywhere after the object in the
+    # verb's clause: "returned a painting that was stolen in 1989 to the museum", "a manuscript, missing since
+    # 1943, to Italy"
+    after = max(t.i for t in things)
+    last = parsed.subtree(tok.i)[1]
+    late = [parsed.tokens[k] for k in range(after + 1, last) if parsed.tokens[k].dep == "prep"]
+    for c in (*kids, *(g for t in things for g in parsed.children(t.i)), *late):
         if c.dep == "prep" and c.text.lower() == "to" and any(
                 g.dep == "pobj" and (is_party(parsed, g.i, refers_to) or g.lemma.lower() in _OWNERS)
                 for g in parsed.children(c.i)):
             return True
     return False
+
+
+def _names_a_thing(parsed: Parsed, i: int) -> bool:
+    """True when token ``i`` is inside a name of a work or a product ("the Hebrew Bible"): a thing, not a party."""
+    return any(e.label in ("WORK_OF_ART", "PRODUCT") and e.first <= i < e.last for e in parsed.ents)
 
 
 _OWNERS = frozenset({"owner", "family", "heir", "museum", "country", "government", "authority", "people"})
