@@ -181,10 +181,15 @@ def _next_part(c: Candidate, f: Frame) -> Result | None:
     return with_part((base + timedelta(days=step)).isoformat(), group(c, "part"))
 
 
+_NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:[ ,.;:]|$)(?! ?[a-z]*day\b)")
+
+
 def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     """The set of "weekly", "annual"; None inside a name ("The Daily Telegraph")."""
     if inside_name(c, f):
         return None
+    if c.match.group() in ("annual", "yearly") and _NAME_AFTER.match(f.after):
+        return None  # "the annual March for Life": a set inside the name of an event
     code = timex_words("every").get(group(c, "every").lower(), "Y")
     if code == "Q" and re.match(r"\s+[a-z]", f.after):
         return None  # "its quarterly dividend": TempEval-3 marks no set in a results story's adjective
