@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.parsed import Parsed, Token
@@ -387,6 +387,10 @@ def _quoted_title(text: str, c: Candidate) -> bool:
         and bool(_OPEN_QUOTE.search(text, max(0, c.start - 2), c.start)) and bool(_CLOSE_QUOTE.match(text, c.end))
 
 
+# "the day before" a named day: the shift and the day are one date
+_DAY_SHIFT = re.compile(r"(?i)(?<=\bthe )day (before|after) $")
+
+
 def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     """Every temporal expression of the text, in text order, with its TIMEX3 type and value."""
     text = parsed.text
@@ -423,8 +427,14 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             start -= 4  # "the following October", as "the following year" is drawn
         if start < taken_to:
             start = c.start
+        taken_before = taken_to
         taken_to = end
         start, end = _trimmed(text, start, end)
+        shift = _DAY_SHIFT.search(text, max(0, start - 24), start) if kind == "DATE" and value else None
+        if shift and value and _DAY_VALUE.fullmatch(value) and shift.start() >= taken_before:
+            # "the day before last Tuesday's hearing": one date, a day off the day it names
+            step = 1 if shift.group(1).lower() == "after" else -1
+            start, value = shift.start(), (date.fromisoformat(value) + timedelta(days=step)).isoformat()
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
         if dct is not None and value and value[:4].isdigit() and (_NAMES_A_YEAR.search(c.match.group())
                                                                   or c.rule not in ("month", "season", "relative")):
