@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from newsgraph.analysis.time.calendar import (
+    PAST,
     COMPLEMENT_END,
     DEICTIC_SHIFT,
     SEASONS,
@@ -272,6 +273,10 @@ def _now_of_the_present(f: Frame, prev: str) -> bool:
     return tag in _PRESENT_TAGS and lemma not in _STANCE_VERBS
 
 
+# the vague words whose FUTURE_REF says "after the time of writing"; in a past clause they only order two events
+_AHEAD_WORDS = frozenset({"soon", "very soon", "later"})
+
+
 def _vague(c: Candidate, f: Frame) -> Result | None:
     """The reference value of "now", "recently", "the future"; None for a discourse "now"."""
     phrase = c.match.group().lower()
@@ -280,8 +285,10 @@ def _vague(c: Candidate, f: Frame) -> Result | None:
     if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS and not _now_of_the_present(f, prev))
                             or re.match(r"\s*(?:on|onwards|and then)\b", f.after)):
         return None  # "from now on" a stretch, "now and then" a rhythm
-    if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
-        return None
+    if phrase == "soon" and (prev == "as" or f.after.startswith((" as", " after"))):
+        return None  # "as soon as", "soon after he arrives": a relation between two events
+    if phrase in _AHEAD_WORDS and f.tense == PAST:
+        return None  # "was soon released", "later became a citizen": after the story's event, not after writing
     if phrase == "current" and prev != "the":
         return None
     if phrase == "later" and (re.match(r"\s+(?:than|on)\b", f.after) or prev in ("or", "no", "much", "the", "than")):

@@ -367,6 +367,11 @@ def _era(c: Candidate) -> bool:
     return c.rule == "that_unit" and c.match.group("unit").lower() in ("decade", "century")
 
 
+def _ahead_word(c: Candidate) -> bool:
+    """True for "soon", "later": the tense says whether they look ahead of the writing or of the story."""
+    return c.rule == "vague" and c.match.group().lower() in ("soon", "very soon", "later")
+
+
 def _next_word(parsed: Parsed, end: int) -> str:
     """The lemma and tag of the first token after character ``end`` ("control/VBZ"), "" at the end."""
     toks = parsed.tokens_in(end, end + 40)
@@ -407,6 +412,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES or _era(c) else PRESENT
+        if _ahead_word(c) and _finite_past(parsed, c):
+            tense = PAST
         frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
