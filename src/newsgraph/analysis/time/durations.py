@@ -248,6 +248,22 @@ def _noon(c: Candidate, f: Frame) -> Result | None:
     return "TIME", f"{day or 'XXXX-XX-XX'}T{'24:00' if word == 'midnight' else '12:00'}"
 
 
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _hour_part(c: Candidate, f: Frame) -> Result | None:
+    """An hour told by its part of the day ("at 4 in the morning", "at ten at night") on the narrative's day."""
+    word = group(c, "h").lower()
+    h = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+    part = group(c, "part").lower() or "night"
+    if part == "morning":
+        h = 0 if h == 12 else h
+    elif h < 12 and (part != "night" or h >= 6):
+        h += 12  # "3 in the afternoon", "10 at night"; "2 at night" is the small hours
+    day = _clock_day(c, f)
+    return "TIME", f"{day or 'XXXX-XX-XX'}T{h:02d}:00"
+
+
 def _daypart(c: Candidate, f: Frame) -> Result | None:
     """The narrative's day and the part of it named ("in the morning")."""
     base = anchor_date(f)
@@ -348,6 +364,7 @@ DURATION_RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "plural_units": _plural_units, "bare_units": _plural_units, "every": _every, "times_a": _every,
     "adverb_set": _adverb_set,
     "every_weekday": _every_weekday, "every_season": _every_season, "next_part": _next_part,
-    "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart, "vague": _vague,
+    "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart,
+    "hour_part": _hour_part, "vague": _vague,
     "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago, "later_that": _later_that,
 }

@@ -355,7 +355,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a shift back ("two years earlier", "a year ago", "year-ago") looks back from the story without moving it on
 _FLASHBACK = re.compile(r"(?i)\b(?:ago|earlier|before|previously|prior)$|year-(?:ago|earlier)")
-_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
+_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon", "hour_part",
                           "season", "holiday"})
 
 

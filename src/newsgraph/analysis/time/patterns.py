@@ -173,6 +173,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "military": rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d) ?(?P<tz>UTC|GMT|hours|hrs|Z)\b"
                     rf"(?:,? (?:on )?{day_word})?",
         "noon": rf"\b{i}(?P<word>noon|midday|midnight))\b(?:,? (?:on )?{day_word})?",
+        # "at 4 in the morning", "by ten at night": an hour told by its part of the day
+        "hour_part": r"(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )"
+                     r"|(?<=\babout ))"
+                     r"(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                     r"(?: o'clock)? (?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b",
         "daypart": r"(?:(?<=\b[Ii]n )(?:the )?|(?:(?<=\binto )|(?<=\bduring )|(?<=\bthrough )|(?<=\bovernight ))the )"
                r"(?P<part>morning|afternoon|evening|(?<=the )night)\b(?! of)",
         "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
@@ -207,7 +212,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "plural_units": ("unit",),
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
-    "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
+    "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "hour_part": ("daypart",),
+    "season": ("season",),
     "ordinal_day": ("digit",),
     "vague": ("vague",),
 }
