@@ -138,6 +138,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                       rf"|afternoon|evening|night))\b",
         "quarter": rf"\b{i}(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
                    rf"(?: of (?:(?:{year})|(?P<rel>this|last|next|the current|the previous) year))?)\b",
+        # "the 1988 third quarter", "the 1989 period", "next year's first quarter": a quarter of a year named
+        "year_quarter": rf"\b(?:{i}the) )?(?:{year}|(?P<rel>{i}this|last|next)) year['’]s)"
+                        rf" (?:(?P<ord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[- ])?"
+                        rf"(?P<unit>{i}quarter|period))\b",
         "q_number": rf"\bQ(?P<q>[1-4])(?: {year})?\b",
         "half": rf"\b{i}the (?P<ord>first|second) half(?: of (?:(?:{year})|(?P<rel>this|last|next|the) year))?)\b",
         "ago": rf"\b{i}(?:{mods} )?(?P<num>{num})[- ](?P<unit>{units})(?: and a half)? (?P<dir>ago|later|earlier"
@@ -207,7 +211,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
     "fiscal": ("fiscal",),
-    "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
+    "quarter": ("unit",), "year_quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
     "half_unit": ("unit",), "past_unit": ("unit",), "bare_units": ("unit",), "many_long": ("unit",),
     "plural_units": ("unit",),
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
