@@ -172,6 +172,9 @@ def _finite_past(parsed: Parsed, c: Candidate) -> bool:
         return False
     kids = list(parsed.children(verb.i))
     has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in kids)
+    if not has_subject and verb.dep == "conj" and verb.tag == "VBD":
+        # "fled her native land and later became a citizen": the second verb shares the first one's subject
+        has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(verb.head))
     return has_subject and (verb.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in kids))
 
 
