@@ -212,8 +212,7 @@ _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|that|which|who|since|a
 
 
 def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: date | None,
-           anchor_value: str | None, year_end: int, story: str | None = None, history: bool = False,
-           news: bool = False) -> Frame:
+           anchor_value: str | None, year_end: int, story: str | None = None, history: bool = False) -> Frame:
     """The frame a candidate is normalised in; ``year_end`` is where the last year that frames a clause ends."""
     cased = text[max(0, c.start - 40):c.start]
     # a year named earlier in the same clause ("Last year, sales fell in December") holds its bare months
@@ -222,14 +221,13 @@ def _frame(text: str, c: Candidate, dct: date | None, tense: int, anchor_day: da
         and not _CLAUSE_BREAK.search(text, year_end, c.start) else None
     return Frame(dct=dct, tense=tense, anchor_day=anchor_day, anchor_value=anchor_value,
                  before=cased.lower(), after=text[c.end:c.end + 40], before_cased=cased, sentence_year=year_here,
-                 story=_story(dct, tense, story, history, news))
+                 story=_story(dct, tense, story, history))
 
 
 _STORY_GAP = 2  # years between the narrative's date and publication from which the narrative frames bare dates
 
 
-def _story(dct: date | None, tense: int, anchor_value: str | None, history: bool = False,
-           news: bool = False) -> str | None:
+def _story(dct: date | None, tense: int, anchor_value: str | None, history: bool = False) -> str | None:
     """The narrative value that frames a bare month or day, when the story is far from the time of writing.
 
     Without a publication date every bare date belongs to the story; with one, only the past
@@ -243,7 +241,7 @@ def _story(dct: date | None, tense: int, anchor_value: str | None, history: bool
         return anchor_value
     if tense != PAST or abs(int(anchor_value[:4]) - dct.year) < _STORY_GAP:
         return None
-    if not _WITHIN_YEAR.match(anchor_value) and not history or news:
+    if not _WITHIN_YEAR.match(anchor_value) and not history:
         return None  # a bare year far back in the news ("joined NATO in 1982") leaves the news's own months to it
     return anchor_value  # a history ("In 1916 it moved to the Somme. In early July ...") counts on from its year
 
@@ -419,8 +417,7 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES or _era(c) else PRESENT
         if _ahead_word(c) and _finite_past(parsed, c):
             tense = PAST
-        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2,
-                       near > far)
+        frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
         if c.rule == "vague":
