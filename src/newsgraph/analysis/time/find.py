@@ -123,8 +123,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if _REPORTED.search(text[max(0, c.start - 40):c.start]):
         return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
     tense = clause_tense(parsed, c.start, c.end)
-    if tense == PAST and c.rule in _DAY_RULES and _plan_for(parsed, c):
-        return FUTURE  # "planned to leave on Thursday": a plan told in the past, for a day still ahead
     if tense == PRESENT and _FUTURE_PREP.search(before):
         return FUTURE
     if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
@@ -132,25 +130,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     if tense == PRESENT and c.rule == "weekday" and _in_headline(text, c.start) and not _FUTURE_PREP.search(before):
         return PAST  # headlinese: "Markets fall on Monday" reports a Monday gone by
     return tense
-
-
-# verbs whose past tells of a plan: the day the plan is for lies ahead of the telling
-_PLAN_VERBS = frozenset({"plan", "schedule", "intend", "prepare", "arrange", "aim", "expect", "hope"})
-_DAY_RULES = frozenset({"weekday", "clock", "ampm", "military", "noon"})
-
-
-def _plan_for(parsed: Parsed, c: Candidate) -> bool:
-    """True for a day a plan told in the past is for ("planned a rally on Saturday", "were planning to drive
-    ... on Monday", "did not plan to remove him on Thursday")."""
-    toks = parsed.tokens_in(c.start, c.end)
-    verb = _governing_verb(parsed, toks[0]) if toks else None
-    if verb is None or c.start < verb.start:
-        return False  # "On Friday, the government planned ...": the day of the planning
-    if verb.lemma.lower() in _PLAN_VERBS and verb.tag in ("VBD", "VBG", "VB"):
-        return True
-    head = parsed.tokens[verb.head]
-    return verb.dep == "xcomp" and verb.tag == "VB" and head.lemma.lower() in _PLAN_VERBS \
-        and head.tag in ("VBD", "VBG", "VB")
 
 
 _HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
