@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from newsgraph.analysis.time.calendar import (
-    PAST,
     COMPLEMENT_END,
     DEICTIC_SHIFT,
+    PAST,
     SEASONS,
     VAGUE_NUMBERS,
     Frame,
