@@ -63,3 +63,11 @@ def test_soon_and_later_in_a_past_clause_are_no_future_reference(run_analysis: C
             "The firm will soon begin selling the boxes.")
     found = [(t.text, t.value) for t in run_analysis(text, published="2025-11-05").timexes]
     assert found == [("soon", "FUTURE_REF")]
+
+
+def test_a_vague_stretch_later_in_a_past_clause_is_the_stretch(run_analysis: Callable[..., Analysis]) -> None:
+    """ "A few days later, the firm announced": "later" orders two past events (a signal); the stretch is the
+    timex (PXD), not a time after the writing."""
+    found = [(t.text, t.type, t.value) for t in run_analysis("A few days later, the firm announced lower profits.",
+                                                             published="2025-11-05").timexes]
+    assert found == [("A few days", "DURATION", "PXD")]

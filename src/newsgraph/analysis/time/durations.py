@@ -51,6 +51,9 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
     n, unit, direction = number_value(group(c, "num")), unit_code(group(c, "unit")), group(c, "dir").lower()
     if direction in ("before", "after", "prior") and not COMPLEMENT_END.match(f.after):
         return None  # "two days before the launch": the duration alone is the timex
+    if n is None and direction in ("later", "earlier") and f.tense == PAST:
+        # "A few days later, the company announced": "later" orders two past events; the stretch is the timex
+        return "DURATION", duration_value(None, unit)
     if n is None:
         # "a few years ago", "some days later": a vague stretch before or after now
         return "DATE", "PAST_REF" if sign_of(direction) < 0 else "FUTURE_REF"

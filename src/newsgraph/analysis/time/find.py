@@ -394,7 +394,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES or _era(c) else PRESENT
-        if _ahead_word(c) and _finite_past(parsed, c):
+        if (_ahead_word(c) or (c.rule == "ago" and number_value(c.match.group("num") or "") is None)) \
+                and _finite_past(parsed, c):
             tense = PAST
         frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
@@ -405,7 +406,7 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         if result is None or _quoted_title(text, c):
             continue
         kind, value = result
-        end = c.end
+        end = c.match.end("unit") if c.rule == "ago" and kind == "DURATION" else c.end
         than = _THAN_PLANNED.match(text, c.end) if c.rule == "ago" else None
         if than:
             end = than.end()
