@@ -71,3 +71,9 @@ def test_a_vague_stretch_later_in_a_past_clause_is_the_stretch(run_analysis: Cal
     found = [(t.text, t.type, t.value) for t in run_analysis("A few days later, the firm announced lower profits.",
                                                              published="2025-11-05").timexes]
     assert found == [("A few days", "DURATION", "PXD")]
+
+
+def test_a_year_earlier_as_an_adjective_is_the_year_ago_period() -> None:
+    """ "a year-earlier loss": the hyphened "year-earlier" is the period a year back, not a stretch "a year"."""
+    found = values_of("Acme lost $ 5 million in the third quarter , compared with a year-earlier loss of $ 6 million .")
+    assert found == {"the third quarter": "2025-Q3", "year-earlier": "2024-Q3"}

@@ -148,7 +148,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                rf"|before|after|from now|hence|previously|prior))\b",
         "duration": rf"\b{i}(?:{mods} )?{span_rel}?(?P<num>{num})(?P<half> and a half)?[- ](?:(?:trading|business"
                     rf"|working|straight|consecutive|calendar|full|long|more|extra|additional)[- ])?(?P<unit>{units})"
-                    rf"(?: and a half)?)\b(?![- ]old)",
+                    rf"(?: and a half)?)\b(?![- ]old|-(?:earlier|ago|before|later)\b)",
         "half_unit": rf"\b{i}(?P<share>half|a quarter of) (?:an? )?(?P<unit>hour|day|year|decade|century|month))\b",
         "past_unit": rf"\b{i}{span_rel}(?P<unit>second|minute|hour|day|week|fortnight|month|decade|century))\b",
         "bare_units": rf"\b(?P<unit>{i}minutes|hours|days|weeks|months|years|decades))"
