@@ -77,3 +77,10 @@ def test_a_year_earlier_as_an_adjective_is_the_year_ago_period() -> None:
     """ "a year-earlier loss": the hyphened "year-earlier" is the period a year back, not a stretch "a year"."""
     found = values_of("Acme lost $ 5 million in the third quarter , compared with a year-earlier loss of $ 6 million .")
     assert found == {"the third quarter": "2025-Q3", "year-earlier": "2024-Q3"}
+
+
+def test_a_one_word_answer_in_quotes_is_still_a_time(run_analysis: Callable[..., Analysis]) -> None:
+    """Only a title of two words or more is taken for a name: '"Tuesday," she said' is the day."""
+    found = {t.text: t.value for t in run_analysis('When did it happen? "Tuesday," she said. "This Week," the show, '
+                                                   'was on.', published="2025-11-05").timexes}
+    assert found == {"Tuesday": "2025-11-04"}

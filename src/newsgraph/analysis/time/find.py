@@ -370,6 +370,8 @@ _CLOSE_QUOTE = re.compile(r"[,.!?]?(?:[\"”’]|'')")
 def _quoted_title(text: str, c: Candidate) -> bool:
     """True for the whole title of a work in quotes ("60 Minutes", ABC's "This Week"): a name, not a time."""
     words = c.match.group().split()
+    if len(words) < 2:
+        return False  # '"Tuesday," she said': a one-word answer in quotes is still the day
     return all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(w[:1].isupper() for w in words) \
         and bool(_OPEN_QUOTE.search(text, max(0, c.start - 2), c.start)) and bool(_CLOSE_QUOTE.match(text, c.end))
 
