@@ -13,6 +13,7 @@ from datetime import timedelta
 from newsgraph.analysis.time.calendar import (
     COMPLEMENT_END,
     DEICTIC_SHIFT,
+    PAST,
     SEASONS,
     VAGUE_NUMBERS,
     Frame,
@@ -50,6 +51,9 @@ def _ago(c: Candidate, f: Frame) -> Result | None:
     n, unit, direction = number_value(group(c, "num")), unit_code(group(c, "unit")), group(c, "dir").lower()
     if direction in ("before", "after", "prior") and not COMPLEMENT_END.match(f.after):
         return None  # "two days before the launch": the duration alone is the timex
+    if n is None and direction in ("later", "earlier") and f.tense == PAST:
+        # "A few days later, the company announced": "later" orders two past events; the stretch is the timex
+        return "DURATION", duration_value(None, unit)
     if n is None:
         # "a few years ago", "some days later": a vague stretch before or after now
         return "DATE", "PAST_REF" if sign_of(direction) < 0 else "FUTURE_REF"
@@ -181,10 +185,15 @@ def _next_part(c: Candidate, f: Frame) -> Result | None:
     return with_part((base + timedelta(days=step)).isoformat(), group(c, "part"))
 
 
+_NAME_AFTER = re.compile(r" (?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:[ ,.;:]|$)(?! ?[a-z]*day\b)")
+
+
 def _adverb_set(c: Candidate, f: Frame) -> Result | None:
     """The set of "weekly", "annual"; None inside a name ("The Daily Telegraph")."""
     if inside_name(c, f):
         return None
+    if c.match.group() in ("annual", "yearly") and _NAME_AFTER.match(f.after):
+        return None  # "the annual March for Life": a set inside the name of an event
     code = timex_words("every").get(group(c, "every").lower(), "Y")
     if code == "Q" and re.match(r"\s+[a-z]", f.after):
         return None  # "its quarterly dividend": TempEval-3 marks no set in a results story's adjective
@@ -242,6 +251,22 @@ def _noon(c: Candidate, f: Frame) -> Result | None:
     return "TIME", f"{day or 'XXXX-XX-XX'}T{'24:00' if word == 'midnight' else '12:00'}"
 
 
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _hour_part(c: Candidate, f: Frame) -> Result | None:
+    """An hour told by its part of the day ("at 4 in the morning", "at ten at night") on the narrative's day."""
+    word = group(c, "h").lower()
+    h = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+    part = group(c, "part").lower() or "night"
+    if part == "morning":
+        h = 0 if h == 12 else h
+    elif h < 12 and (part != "night" or h >= 6):
+        h += 12  # "3 in the afternoon", "10 at night"; "2 at night" is the small hours
+    day = _clock_day(c, f)
+    return "TIME", f"{day or 'XXXX-XX-XX'}T{h:02d}:00"
+
+
 def _daypart(c: Candidate, f: Frame) -> Result | None:
     """The narrative's day and the part of it named ("in the morning")."""
     base = anchor_date(f)
@@ -267,6 +292,10 @@ def _now_of_the_present(f: Frame, prev: str) -> bool:
     return tag in _PRESENT_TAGS and lemma not in _STANCE_VERBS
 
 
+# the vague words whose FUTURE_REF says "after the time of writing"; in a past clause they only order two events
+_AHEAD_WORDS = frozenset({"soon", "very soon", "later"})
+
+
 def _vague(c: Candidate, f: Frame) -> Result | None:
     """The reference value of "now", "recently", "the future"; None for a discourse "now"."""
     phrase = c.match.group().lower()
@@ -275,8 +304,10 @@ def _vague(c: Candidate, f: Frame) -> Result | None:
     if phrase == "now" and ((prev not in _NOW_CUES and prev not in _UNIT_WORDS and not _now_of_the_present(f, prev))
                             or re.match(r"\s*(?:on|onwards|and then)\b", f.after)):
         return None  # "from now on" a stretch, "now and then" a rhythm
-    if phrase == "soon" and (prev == "as" or f.after.startswith(" as")):
-        return None
+    if phrase == "soon" and (prev == "as" or f.after.startswith((" as", " after"))):
+        return None  # "as soon as", "soon after he arrives": a relation between two events
+    if phrase in _AHEAD_WORDS and f.tense == PAST:
+        return None  # "was soon released", "later became a citizen": after the story's event, not after writing
     if phrase == "current" and prev != "the":
         return None
     if phrase == "later" and (re.match(r"\s+(?:than|on)\b", f.after) or prev in ("or", "no", "much", "the", "than")):
@@ -336,6 +367,7 @@ DURATION_RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "plural_units": _plural_units, "bare_units": _plural_units, "every": _every, "times_a": _every,
     "adverb_set": _adverb_set,
     "every_weekday": _every_weekday, "every_season": _every_season, "next_part": _next_part,
-    "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart, "vague": _vague,
+    "clock": _clock, "ampm": _clock, "military": _clock, "noon": _noon, "daypart": _daypart,
+    "hour_part": _hour_part, "vague": _vague,
     "ordinal_unit": _ordinal_unit, "num_pair": _num_pair, "year_ago": _year_ago, "later_that": _later_that,
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.parsed import Parsed, Token
@@ -151,6 +151,9 @@ def _finite_past(parsed: Parsed, c: Candidate) -> bool:
         return False
     kids = list(parsed.children(verb.i))
     has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in kids)
+    if not has_subject and verb.dep == "conj" and verb.tag == "VBD":
+        # "fled her native land and later became a citizen": the second verb shares the first one's subject
+        has_subject = any(k.dep in ("nsubj", "nsubjpass") for k in parsed.children(verb.head))
     return has_subject and (verb.tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.tag == "VBD" for k in kids))
 
 
@@ -334,7 +337,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a shift back ("two years earlier", "a year ago", "year-ago") looks back from the story without moving it on
 _FLASHBACK = re.compile(r"(?i)\b(?:ago|earlier|before|previously|prior)$|year-(?:ago|earlier)")
-_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon",
+_TENSE_RULES = frozenset({"weekday", "month", "mdy", "dmy", "quarter", "clock", "ampm", "military", "noon", "hour_part",
                           "season", "holiday"})
 
 
@@ -346,6 +349,11 @@ def _era(c: Candidate) -> bool:
     return c.rule == "that_unit" and c.match.group("unit").lower() in ("decade", "century")
 
 
+def _ahead_word(c: Candidate) -> bool:
+    """True for "soon", "later": the tense says whether they look ahead of the writing or of the story."""
+    return c.rule == "vague" and c.match.group().lower() in ("soon", "very soon", "later")
+
+
 def _next_word(parsed: Parsed, end: int) -> str:
     """The lemma and tag of the first token after character ``end`` ("control/VBZ"), "" at the end."""
     toks = parsed.tokens_in(end, end + 40)
@@ -353,6 +361,23 @@ def _next_word(parsed: Parsed, end: int) -> str:
         return ""
     tok = parsed.tokens[toks[0]]
     return f"{tok.lemma.lower()}/{tok.tag}"
+
+
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘]|''|``)$")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?(?:[\"”’]|'')")
+
+
+def _quoted_title(text: str, c: Candidate) -> bool:
+    """True for the whole title of a work in quotes ("60 Minutes", ABC's "This Week"): a name, not a time."""
+    words = c.match.group().split()
+    if len(words) < 2:
+        return False  # '"Tuesday," she said': a one-word answer in quotes is still the day
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(w[:1].isupper() for w in words) \
+        and bool(_OPEN_QUOTE.search(text, max(0, c.start - 2), c.start)) and bool(_CLOSE_QUOTE.match(text, c.end))
+
+
+# "the day before" a named day: the shift and the day are one date
+_DAY_SHIFT = re.compile(r"(?i)(?<=\bthe )day (before|after) $")
 
 
 def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
@@ -371,16 +396,19 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
         if c.start < taken_to:
             continue
         tense = _tense_of(text, parsed, c) if c.rule in _TENSE_RULES or _era(c) else PRESENT
+        if (_ahead_word(c) or (c.rule == "ago" and number_value(c.match.group("num") or "") is None)) \
+                and _finite_past(parsed, c):
+            tense = PAST
         frame = _frame(text, c, dct, tense, anchor_day, anchor_value, year_end, story, near == 0 and far >= 2)
         if frame.story and c.rule in _TENSE_RULES and _looks_back(parsed, c):
             frame = replace(frame, story_back=True)
         if c.rule == "vague":
             frame = replace(frame, next_word=_next_word(parsed, c.end))
         result = normalise(c, frame)
-        if result is None:
+        if result is None or _quoted_title(text, c):
             continue
         kind, value = result
-        end = c.end
+        end = c.match.end("unit") if c.rule == "ago" and kind == "DURATION" else c.end
         than = _THAN_PLANNED.match(text, c.end) if c.rule == "ago" else None
         if than:
             end = than.end()
@@ -391,8 +419,14 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             start -= 4  # "the following October", as "the following year" is drawn
         if start < taken_to:
             start = c.start
+        taken_before = taken_to
         taken_to = end
         start, end = _trimmed(text, start, end)
+        shift = _DAY_SHIFT.search(text, max(0, start - 24), start) if kind == "DATE" and value else None
+        if shift and value and _DAY_VALUE.fullmatch(value) and shift.start() >= taken_before:
+            # "the day before last Tuesday's hearing": one date, a day off the day it names
+            step = 1 if shift.group(1).lower() == "after" else -1
+            start, value = shift.start(), (date.fromisoformat(value) + timedelta(days=step)).isoformat()
         found.append(Timex(text=text[start:end], start=start, end=end, type=kind, value=value))
         if dct is not None and value and value[:4].isdigit() and (_NAMES_A_YEAR.search(c.match.group())
                                                                   or c.rule not in ("month", "season", "relative")):

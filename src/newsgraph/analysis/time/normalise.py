@@ -490,6 +490,22 @@ def _quarter(c: Candidate, f: Frame) -> Result | None:
     return "DATE", f"{y}-Q{q}"
 
 
+def _year_quarter(c: Candidate, f: Frame) -> Result | None:
+    """A quarter of a year named ("the 1988 third quarter", "next year's first quarter"); "the 1988 period" is the
+    quarter the results story reports on, in that year."""
+    year, rel, ordinal = group(c, "year"), group(c, "rel").lower(), group(c, "ord").lower()
+    if not year:
+        if f.dct is None:
+            return "DATE", None
+        year = str(f.dct.year + {"last": -1, "next": 1}.get(rel, 0))
+    if ordinal:
+        return "DATE", f"{year}-Q{ORDINALS.get(ordinal, 4)}"
+    reported = _reported_quarter(f)
+    if reported is None:
+        return ("DATE", year) if group(c, "unit").lower() == "period" else None
+    return "DATE", f"{year}-{reported[5:]}"
+
+
 def _week_of(c: Candidate, f: Frame) -> Result | None:
     """The ISO week of "the last week of March" and the like."""
     month, year, ordinal = month_number(group(c, "month")), group(c, "year"), group(c, "ord").lower()
@@ -655,7 +671,7 @@ RULES: dict[str, Callable[[Candidate, Frame], Result | None]] = {
     "month": _month, "year": _year, "year_range": _year_range, "short_year": _short_year, "decade": _decade,
     "century": _century, "weekday": _weekday, "deictic": _deictic, "this_part": _this_part,
     "relative": _relative, "record_week": _record_week, "unit_before": _unit_before, "that_unit": _that_unit,
-    "quarter": _quarter,
+    "quarter": _quarter, "year_quarter": _year_quarter,
     "q_number": _q_number, "half": _half, "season": _season, "ordinal_day": _ordinal_day, "week_of": _week_of,
     "fiscal": _fiscal,
 }

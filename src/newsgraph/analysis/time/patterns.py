@@ -138,13 +138,17 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                       rf"|afternoon|evening|night))\b",
         "quarter": rf"\b{i}(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
                    rf"(?: of (?:(?:{year})|(?P<rel>this|last|next|the current|the previous) year))?)\b",
+        # "the 1988 third quarter", "the 1989 period", "next year's first quarter": a quarter of a year named
+        "year_quarter": rf"\b(?:{i}the) )?(?:{year}|(?P<rel>{i}this|last|next)) year['’]s)"
+                        rf" (?:(?P<ord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[- ])?"
+                        rf"(?P<unit>{i}quarter|period))\b",
         "q_number": rf"\bQ(?P<q>[1-4])(?: {year})?\b",
         "half": rf"\b{i}the (?P<ord>first|second) half(?: of (?:(?:{year})|(?P<rel>this|last|next|the) year))?)\b",
         "ago": rf"\b{i}(?:{mods} )?(?P<num>{num})[- ](?P<unit>{units})(?: and a half)? (?P<dir>ago|later|earlier"
                rf"|before|after|from now|hence|previously|prior))\b",
         "duration": rf"\b{i}(?:{mods} )?{span_rel}?(?P<num>{num})(?P<half> and a half)?[- ](?:(?:trading|business"
                     rf"|working|straight|consecutive|calendar|full|long|more|extra|additional)[- ])?(?P<unit>{units})"
-                    rf"(?: and a half)?)\b(?![- ]old)",
+                    rf"(?: and a half)?)\b(?![- ]old|-(?:earlier|ago|before|later)\b)",
         "half_unit": rf"\b{i}(?P<share>half|a quarter of) (?:an? )?(?P<unit>hour|day|year|decade|century|month))\b",
         "past_unit": rf"\b{i}{span_rel}(?P<unit>second|minute|hour|day|week|fortnight|month|decade|century))\b",
         "bare_units": rf"\b(?P<unit>{i}minutes|hours|days|weeks|months|years|decades))"
@@ -173,6 +177,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "military": rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d) ?(?P<tz>UTC|GMT|hours|hrs|Z)\b"
                     rf"(?:,? (?:on )?{day_word})?",
         "noon": rf"\b{i}(?P<word>noon|midday|midnight))\b(?:,? (?:on )?{day_word})?",
+        # "at 4 in the morning", "by ten at night": an hour told by its part of the day
+        "hour_part": r"(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )"
+                     r"|(?<=\babout ))"
+                     r"(?P<h>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                     r"(?: o'clock)? (?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b",
         "daypart": r"(?:(?<=\b[Ii]n )(?:the )?|(?:(?<=\binto )|(?<=\bduring )|(?<=\bthrough )|(?<=\bovernight ))the )"
                r"(?P<part>morning|afternoon|evening|(?<=the )night)\b(?! of)",
         "next_part": rf"\b{i}the (?P<rel>next|following|previous|preceding) "
@@ -202,12 +211,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "later_that": ("unit", "daypart"),
     "week_of": ("unit",),
     "fiscal": ("fiscal",),
-    "quarter": ("unit",), "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
+    "quarter": ("unit",), "year_quarter": ("unit",),
+    "q_number": ("digit",), "half": ("unit",), "ago": ("shift",), "duration": ("unit",),
     "half_unit": ("unit",), "past_unit": ("unit",), "bare_units": ("unit",), "many_long": ("unit",),
     "plural_units": ("unit",),
     "every": ("unit",), "times_a": ("times",), "adverb_set": ("every",), "every_weekday": ("weekday",),
     "clock": ("digit",), "ampm": ("digit",),
-    "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "season": ("season",),
+    "military": ("digit",), "noon": ("clock",), "daypart": ("daypart",), "hour_part": ("daypart",),
+    "season": ("season",),
     "ordinal_day": ("digit",),
     "vague": ("vague",),
 }
