@@ -84,3 +84,13 @@ def test_a_one_word_answer_in_quotes_is_still_a_time(run_analysis: Callable[...,
     found = {t.text: t.value for t in run_analysis('When did it happen? "Tuesday," she said. "This Week," the show, '
                                                    'was on.', published="2025-11-05").timexes}
     assert found == {"Tuesday": "2025-11-04"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They lived in the camps for 2 1/2 years .", {"2 1/2 years": "P2.5Y"}),
+    ("The hearing lasted 1 1/2 hours .", {"1 1/2 hours": "PT90M"}),
+    ("It took 3½ weeks .", {"3½ weeks": "P3.5W"}),
+    ("Half of 1/2 days is not a span .", {}),
+])
+def test_a_whole_number_and_a_half_is_one_count(text: str, expected: dict[str, str]) -> None:
+    assert values_of(text) == expected

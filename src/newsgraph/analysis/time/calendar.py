@@ -159,6 +159,9 @@ def number_value(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    whole_and_half = re.fullmatch(r"(\d+)(?: 1/2|½)", t)  # "2 1/2 years", "1½ hours"
+    if whole_and_half:
+        return int(whole_and_half.group(1)) + 0.5
     numbers = timex_words("number")
     total = 0.0
     for part in re.split(r"[- ]", t):

@@ -71,7 +71,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     small = [w for w, v in timex_words("number").items() if v != "X" and w not in ("a", "an")]
-    num = (rf"(?:(?:a|one|{ones}) hundred|\d+(?:\.\d+)?|(?:{tens})(?:[- ](?:{ones}))?|{_alt(small)}"
+    num = (rf"(?:(?:a|one|{ones}) hundred|(?<![/\d])\d+(?: 1/2|½|\.\d+)?|(?:{tens})(?:[- ](?:{ones}))?|{_alt(small)}"
            r"|a couple of|a couple|a few|a dozen"
            r"|several|few|many|some|multiple|numerous|dozens of|hundreds of|a|an)")
     mods = (r"(?:more than|less than|fewer than|almost|nearly|about|around|over|under|at least|at most|just|only"
