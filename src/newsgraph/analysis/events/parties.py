@@ -10,6 +10,7 @@ are no parties to it; a "despite ..." phrase tells another happening.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -256,9 +257,46 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
                 # "refused to allow the plane to land": the one let (or made) to act is a target too
                 parties.target.extend(g.i for g in parsed.children(c.i) if g.dep == "nsubj"
                                       and g.i not in parties.source and parsed.tokens[g.i].pos != "PRON")
+    opening = dateline_end(parsed.text)
     for bucket in (parties.source, parties.target, parties.partner):
+        if opening:
+            bucket[:] = [g for k in bucket for g in _past_dateline(parsed, k, opening)]
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
+
+
+# A wire dateline opens the article: "LUSAKA, Zambia —", "PORT SUDAN (Reuters) -", "Minsk (AP) --"
+_DATELINE = re.compile(r"(?:[A-Z][A-Z'.\- ]{1,30}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \())"
+                       r"(?:,[^\n\u2014\u2013(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\u2014|\u2013|--| - )")
+
+
+def dateline_end(text: str) -> int:
+    """The offset where the article's dateline ends (after its dash), or 0 when it has none. The parser
+    reads "LUSAKA, Zambia — Police ... fired" as one subject; the dateline says where the article was
+    filed, and is no party to what it tells."""
+    first = text.find("\n")
+    starts = [0] + ([first + 1] if 0 < first < 200 and text[:first].strip() else [])
+    for at in starts:
+        at += len(text[at:]) - len(text[at:].lstrip())
+        m = _DATELINE.match(text, at)
+        if m:
+            return m.end()
+    return 0
+
+
+def _past_dateline(parsed: Parsed, head: int, end: int) -> list[int]:
+    """The phrase head itself, or for one in the dateline the phrases the parser hung on it past the dateline
+    ("LUSAKA, Zambia — [Police] in Lusaka fired": "Police" is a conjunct of "LUSAKA")."""
+    if parsed.tokens[head].start >= end:
+        return [head]
+    out: list[int] = []
+    stack = [head]
+    while stack:
+        k = stack.pop()
+        for c in parsed.children(k):
+            if c.dep in ("conj", "appos", "npadvmod"):
+                (out if c.start >= end and parsed.tokens[c.i].pos in ("NOUN", "PROPN", "PRON") else stack).append(c.i)
+    return sorted(out)
 
 
 def _from_phrases(parsed: Parsed, i: int) -> list[int]:

@@ -1,0 +1,33 @@
+"""Whole-article mechanisms of the event parties: what a wire story's shape (its dateline, its descriptions of
+people named elsewhere) does to who did what. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.analysis.events.parties import dateline_end
+from newsgraph.model import Analysis
+
+Run = Callable[..., Analysis]
+
+
+def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
+    return [e.name for k in ids if (e := a.entity(k)) is not None]
+
+
+def test_a_dateline_is_found_in_its_wire_forms() -> None:
+    assert dateline_end("KAMPALA, Uganda — Police fired") == len("KAMPALA, Uganda —")
+    assert dateline_end("SAN JOSE (AP) -- The court") == len("SAN JOSE (AP) --")
+    assert dateline_end("Harare (Reuters) - The court") == len("Harare (Reuters) - ")
+    assert dateline_end("A headline line\nOSLO — The minister") == len("A headline line\nOSLO —")
+    assert dateline_end("Police in Kampala fired tear gas.") == 0
+    assert dateline_end("US envoy — a veteran — said") == 0
+
+
+def test_the_dateline_is_no_party_to_the_first_sentence(run_analysis: Run) -> None:
+    text = ("KAMPALA, Uganda — Police fired tear gas on Monday to disperse hundreds of traders protesting "
+            "against a new tax.")
+    a = run_analysis(text, published="2025-07-08")
+    fired = next(v for v in a.events if v.trigger.start == text.index("fired"))
+    assert "KAMPALA" not in _names(a, fired.source) and "Uganda" not in _names(a, fired.source)
+    assert _names(a, fired.source) == ["Police"]
