@@ -31,3 +31,13 @@ def test_the_dateline_is_no_party_to_the_first_sentence(run_analysis: Run) -> No
     fired = next(v for v in a.events if v.trigger.start == text.index("fired"))
     assert "KAMPALA" not in _names(a, fired.source) and "Uganda" not in _names(a, fired.source)
     assert _names(a, fired.source) == ["Police"]
+
+
+def test_a_persons_supporters_are_a_group_not_the_person(run_analysis: Run) -> None:
+    text = ("Joseph Okello rejected the results on Monday. Dozens of Okello's supporters protested outside "
+            "the court, and police fired tear gas at hundreds of his supporters.")
+    a = run_analysis(text, published="2025-07-08")
+    protest = next(v for v in a.events if v.type == "PROTEST")
+    assert _names(a, protest.source) == ["supporters"]
+    fired = next(v for v in a.events if v.trigger.start == text.index("fired"))
+    assert "Joseph Okello" not in _names(a, fired.target)
