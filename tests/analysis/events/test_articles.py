@@ -41,3 +41,18 @@ def test_a_persons_supporters_are_a_group_not_the_person(run_analysis: Run) -> N
     assert _names(a, protest.source) == ["supporters"]
     fired = next(v for v in a.events if v.trigger.start == text.index("fired"))
     assert "Joseph Okello" not in _names(a, fired.target)
+
+
+def test_a_description_that_ends_a_name_named_before_is_that_body(run_analysis: Run) -> None:
+    text = ("The Zambia Electoral Commission declared the result on Monday. Two days later, the opposition "
+            "leader Mary Banda accused the commission of fraud.")
+    a = run_analysis(text, published="2025-07-08")
+    accuse = next(v for v in a.events if v.type == "ACCUSE")
+    assert _names(a, accuse.target) == ["Zambia Electoral Commission"]
+
+
+def test_a_relative_pronoun_stands_for_its_noun(run_analysis: Run) -> None:
+    text = "A court in Nairobi freed a Kenyan blogger who had been arrested in March for criticising the police."
+    a = run_analysis(text, published="2025-07-08")
+    arrest = next(v for v in a.events if v.type == "COERCE")
+    assert _names(a, arrest.target) == ["Kenyan blogger"] or "Kenyan" in _names(a, arrest.target)

@@ -259,10 +259,25 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
                                       and g.i not in parties.source and parsed.tokens[g.i].pos != "PRON")
     opening = dateline_end(parsed.text)
     for bucket in (parties.source, parties.target, parties.partner):
+        bucket[:] = [_antecedent(parsed, k) for k in bucket]
         if opening:
             bucket[:] = [g for k in bucket for g in _past_dateline(parsed, k, opening)]
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
+
+
+def _antecedent(parsed: Parsed, k: int) -> int:
+    """The noun a relative pronoun stands for ("Kapanadze, [whom] the office accused"), else ``k``."""
+    t = parsed.tokens[k]
+    if t.tag not in ("WP", "WDT") or t.text.lower() not in ("whom", "who", "which", "that"):
+        return k
+    for _ in range(4):
+        if t.dep == "relcl" and t.head != t.i:
+            return t.head
+        if t.head == t.i:
+            break
+        t = parsed.tokens[t.head]
+    return k
 
 
 # A wire dateline opens the article: "LUSAKA, Zambia —", "PORT SUDAN (Reuters) -", "Minsk (AP) --"
