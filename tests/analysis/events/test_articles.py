@@ -56,3 +56,21 @@ def test_a_relative_pronoun_stands_for_its_noun(run_analysis: Run) -> None:
     a = run_analysis(text, published="2025-07-08")
     arrest = next(v for v in a.events if v.type == "COERCE")
     assert _names(a, arrest.target) == ["Kenyan blogger"] or "Kenyan" in _names(a, arrest.target)
+
+
+def test_concern_expressed_over_a_deed_is_a_disapproval(run_analysis: Run) -> None:
+    a = run_analysis("The European Union expressed concern over the verdict on Tuesday.", published="2025-07-08")
+    assert [(v.type, _names(a, v.source)) for v in a.events] == [("ACCUSE", ["European Union"])]
+    assert not run_analysis("Analysts voiced concern that growth could slow.", published="2025-07-08").events
+
+
+def test_who_speaks_of_a_happening_is_no_party_to_it(run_analysis: Run) -> None:
+    a = run_analysis("The president has not commented on the protest.", published="2025-07-08")
+    assert not a.events
+
+
+def test_a_happening_that_ends_is_no_discontinuation(run_analysis: Run) -> None:
+    text = "The last strike at the plant, in 2020, lasted eight days and ended with a pay rise."
+    assert not any(v.type == "SANCTION" for v in run_analysis(text, published="2025-07-08").events)
+    a = run_analysis("Russia ended its cooperation with the agency.", published="2025-07-08")
+    assert [v.type for v in a.events] == ["SANCTION"]

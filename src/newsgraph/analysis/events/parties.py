@@ -198,7 +198,9 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
         for c in parsed.children(tok.i):
             if c.dep in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                 parties.source.append(c.i)
-        if anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
+        if anchor != tok.i and _topic_of_speech(parsed, tok.i, anchor):
+            pass  # "has not commented on the protest": who speaks of a happening is no party to it
+        elif anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
             subj, passive = _subject_of(parsed, anchor)
             if not recip and tok.dep == "dobj" and parsed.tokens[anchor].lemma.lower() in _RECEIVING:
                 passive = True  # "Kyiv received threats from Moscow": the one who gets it is its target
@@ -312,6 +314,23 @@ def _past_dateline(parsed: Parsed, head: int, end: int) -> list[int]:
             if c.dep in ("conj", "appos", "npadvmod"):
                 (out if c.start >= end and parsed.tokens[c.i].pos in ("NOUN", "PROPN", "PRON") else stack).append(c.i)
     return sorted(out)
+
+
+# verbs of speaking or knowing whose "on"/"about" phrase is what is spoken of
+_SPEAKING = frozenset({"comment", "speak", "talk", "write", "report", "remark", "testify", "ask", "inquire", "enquire",
+                       "hear", "learn", "read", "know", "think", "joke", "tweet", "post", "brief", "reflect",
+                       "elaborate", "say", "tell", "inform", "answer", "respond", "reply", "react"})
+
+
+def _topic_of_speech(parsed: Parsed, noun: int, verb: int) -> bool:
+    """True for a happening that is what a verb of speaking speaks of ("commented on the protest", "asked
+    about the strike"): the speaker is no party to it."""
+    t = parsed.tokens[noun]
+    if t.dep != "pobj" or t.head == noun:
+        return False
+    prep = parsed.tokens[t.head]
+    return prep.text.lower() in ("on", "about", "to") and prep.head == verb \
+        and parsed.tokens[verb].lemma.lower() in _SPEAKING
 
 
 def _from_phrases(parsed: Parsed, i: int) -> list[int]:
