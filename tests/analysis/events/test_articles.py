@@ -74,3 +74,11 @@ def test_a_happening_that_ends_is_no_discontinuation(run_analysis: Run) -> None:
     assert not any(v.type == "SANCTION" for v in run_analysis(text, published="2025-07-08").events)
     a = run_analysis("Russia ended its cooperation with the agency.", published="2025-07-08")
     assert [v.type for v in a.events] == ["SANCTION"]
+
+
+def test_a_warning_coordinated_inside_a_report_is_the_speakers(run_analysis: Run) -> None:
+    text = ("The rebel spokesman, Ali Haidar, said government troops had shelled villages, killing two "
+            "civilians, and warned that the rebels would attack the capital.")
+    a = run_analysis(text, published="2025-07-08")
+    warned = next(v for v in a.events if v.trigger.start == text.index("warned"))
+    assert _names(a, warned.source) == ["Ali Haidar"]

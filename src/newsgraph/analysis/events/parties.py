@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from newsgraph.analysis.events.actors import is_other_pronoun, own_head, phrase_entities
 from newsgraph.analysis.events.mood import climb_clauses
 from newsgraph.analysis.events.triggers import REPORTING, Trigger, credited_deed, sense_of, verb_above
-from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
 from newsgraph.model import Entity
 
@@ -65,7 +65,7 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             return [c.i for c in parsed.children(credit) if c.dep in ("dobj", "dative")], False
         if v.dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head != v.i:
             raised = v.dep == "xcomp"
-            v = parsed.tokens[v.head]
+            v = _speaker_of_coordinated_speech(parsed, v) or parsed.tokens[v.head]
             if v.pos == "ADP":
                 v = parsed.tokens[v.head]
             steps += 1
@@ -93,6 +93,24 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             return [v.head], v.tag == "VBN" and not has_object
         break
     return _subject_across_comma(parsed, v.i), False
+
+
+# acts of speech a speaker adds to what they report ("said troops had shelled villages and warned that ...")
+_SPEECH_ACTS = frozenset({"warn", "vow", "urge", "accuse", "threaten", "demand", "pledge", "promise", "insist", "add",
+                          "say", "call", "deny", "blame", "condemn"})
+
+
+def _speaker_of_coordinated_speech(parsed: Parsed, v: Token) -> Token | None:
+    """The reporting verb whose speaker also speaks a coordinated act of speech the parser hung inside the
+    report ("He said troops had shelled villages ... and [warned] that": he warns, not the troops), else None."""
+    if v.dep != "conj" or v.lemma.lower() not in _SPEECH_ACTS or any(c.dep == "mark" for c in parsed.children(v.i)):
+        return None
+    h = parsed.tokens[v.head]
+    if h.dep != "ccomp" or h.head == h.i or parsed.tokens[h.head].lemma.lower() not in REPORTING:
+        return None
+    if not any(c.dep in ("nsubj", "nsubjpass") for c in parsed.children(h.i)) or h.i > v.i:
+        return None
+    return parsed.tokens[h.head]
 
 
 def _author_of_text(parsed: Parsed, noun: int) -> list[int]:
