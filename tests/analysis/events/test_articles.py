@@ -82,3 +82,11 @@ def test_a_warning_coordinated_inside_a_report_is_the_speakers(run_analysis: Run
     a = run_analysis(text, published="2025-07-08")
     warned = next(v for v in a.events if v.trigger.start == text.index("warned"))
     assert _names(a, warned.source) == ["Ali Haidar"]
+
+
+def test_a_when_clause_with_its_own_parties_is_its_own_happening_at_the_same_time(run_analysis: Run) -> None:
+    text = "Beijing protested last year when Vietnam and the Philippines held a joint naval drill."
+    a = run_analysis(text, published="2026-01-22")
+    drill = next(v for v in a.events if v.type == "COOPERATE")
+    assert sorted(_names(a, drill.source)) == ["Philippines", "Vietnam"]
+    assert drill.date is not None and drill.date.value == "2025"
