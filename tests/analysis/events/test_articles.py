@@ -90,3 +90,10 @@ def test_a_when_clause_with_its_own_parties_is_its_own_happening_at_the_same_tim
     drill = next(v for v in a.events if v.type == "COOPERATE")
     assert sorted(_names(a, drill.source)) == ["Philippines", "Vietnam"]
     assert drill.date is not None and drill.date.value == "2025"
+
+
+def test_a_plurals_apostrophe_inside_a_name_keeps_the_name_whole(run_analysis: Run) -> None:
+    a = run_analysis("The National Teachers' Association called a strike. Stalin's Siberian camps were closed.",
+                     published="2025-07-08")
+    names = {e.name for e in a.entities}
+    assert "National Teachers' Association" in names and "Stalin" in names
