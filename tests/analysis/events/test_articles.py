@@ -97,3 +97,10 @@ def test_a_plurals_apostrophe_inside_a_name_keeps_the_name_whole(run_analysis: R
                      published="2025-07-08")
     names = {e.name for e in a.entities}
     assert "National Teachers' Association" in names and "Stalin" in names
+
+
+def test_a_readiness_to_return_to_talks_is_a_promise_to_meet(run_analysis: Run) -> None:
+    a = run_analysis("The union is willing to return to talks at any time.", published="2025-07-08")
+    assert [v.type for v in a.events] == ["AGREE"]
+    a = run_analysis("The union returned to talks on Monday.", published="2025-07-08")
+    assert [v.type for v in a.events] == ["CONSULT"]
