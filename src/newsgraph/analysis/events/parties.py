@@ -301,7 +301,7 @@ def _antecedent(parsed: Parsed, k: int) -> int:
 
 
 # A wire dateline opens the article: "LUSAKA, Zambia —", "PORT SUDAN (Reuters) -", "Minsk (AP) --"
-_DATELINE = re.compile(r"(?:[A-Z][A-Z'.\- ]{1,30}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \())"
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z'.\- ]{1,30}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \())"
                        r"(?:,[^\n\u2014\u2013(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\u2014|\u2013|--| - )")
 
 
@@ -309,10 +309,9 @@ def dateline_end(text: str) -> int:
     """The offset where the article's dateline ends (after its dash), or 0 when it has none. The parser
     reads "LUSAKA, Zambia — Police ... fired" as one subject; the dateline says where the article was
     filed, and is no party to what it tells."""
-    first = text.find("\n")
-    starts = [0] + ([first + 1] if 0 < first < 200 and text[:first].strip() else [])
+    first = text.find("\n", 0, 200)
+    starts = [0] + ([first + 1] if first > 0 and text[:first].strip() else [])
     for at in starts:
-        at += len(text[at:]) - len(text[at:].lstrip())
         m = _DATELINE.match(text, at)
         if m:
             return m.end()
