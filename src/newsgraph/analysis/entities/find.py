@@ -63,6 +63,8 @@ def _clean(parsed: Parsed, first: int, last: int, label: str | None) -> tuple[in
     toks = parsed.tokens
     for k in range(first, last):  # "Stalin's Siberian": the name ends before the possessive
         if toks[k].tag == _POSSESSIVE_TAG and k > first:
+            if toks[k].text in ("'", "\u2019") and k + 1 < last and toks[k + 1].text[:1].isupper():
+                continue  # "the Korean Metal Workers' Union": a plural's apostrophe inside the name
             last = k
             break
     while first < last and toks[first].text.lower() in ("the", "a", "an"):

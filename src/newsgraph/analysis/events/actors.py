@@ -73,7 +73,9 @@ def phrase_entities(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping
                 for k in _phrase_tokens(parsed, c.i):
                     add(refers_to.get(k))
         named: list[str] = []
-        for k in _phrase_tokens(parsed, h, with_acl=True, stops=stops):
+        within = _phrase_tokens(parsed, h, with_acl=True, stops=stops)
+        followed = frozenset(k for w in within for k in _followed(parsed, w))
+        for k in (_phrase_tokens(parsed, h, with_acl=True, stops=stops | followed) if followed else within):
             word = refers_to.get(k)
             if parsed.tokens[k].pos != "PRON" and word and word not in named:  # "his counterpart" is not he
                 named.append(word)
@@ -82,6 +84,15 @@ def phrase_entities(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping
             if eid not in settings or all(n in settings for n in named):
                 add(eid)  # "a European delegation in Geneva": the city is where they are, not who they are
     return found
+
+
+def _followed(parsed: Parsed, head: int) -> frozenset[int]:
+    """The one a group of followers follows ("[Kaunda]'s supporters", "supporters of [the party]"): they
+    act for themselves, so the phrase names the group, not the one it follows."""
+    if parsed.tokens[head].lemma.lower() not in words("events/followers"):
+        return frozenset()
+    return frozenset(c.i for c in parsed.children(head)
+                     if c.dep == "poss" or (c.dep == "prep" and c.text.lower() == "of" and c.i > head))
 
 
 def setting_places(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping[str, Entity], head: int) -> list[str]:

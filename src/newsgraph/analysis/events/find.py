@@ -92,6 +92,8 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
         verb = _clause_verb(parsed, toks[0], mine | others)
         if verb in mine:
             rank = 0
+        elif _at_the_time_of(parsed, own_verb, verb):
+            rank = 1  # "protested last year when Vietnam held a drill": the "when" clause shares its time
         elif verb in others or parsed.tokens[verb].lemma.lower() in REPORTING or _island_of(parsed, toks[0]) != home \
                 or _describes_a_noun(parsed, verb, own_verb, mine) \
                 or not (_governs(parsed, verb, trig) or _told_of_own_party(parsed, verb, own or {})):
@@ -102,6 +104,13 @@ def date_of(parsed: Parsed, trig: Trigger, timexes: tuple[Timex, ...], others: s
         if best is None or (rank, dist) < best[:2]:
             best = (rank, dist, tx)
     return best[2] if best else None
+
+
+def _at_the_time_of(parsed: Parsed, own_verb: int, verb: int) -> bool:
+    """True when the event's clause is a "when"/"as"/"while" clause of ``verb``'s: both happen at one time."""
+    v = parsed.tokens[own_verb]
+    return v.dep == "advcl" and v.head == verb and verb != own_verb and any(
+        c.dep in ("mark", "advmod") and c.text.lower() in _SAME_TIME for c in parsed.children(own_verb))
 
 
 def _told_of_own_party(parsed: Parsed, verb: int, own: Mapping[int, str]) -> bool:

@@ -149,7 +149,7 @@ def _names_someone(parsed: Parsed, h: int) -> bool:
     low, lemma = tok.text.lower(), tok.lemma.lower()
     agents = agent_codes()
     return lemma in words("entities/titles") or lemma in agents or low in agents \
-        or lemma in words("events/collectives") or told_as_someone(parsed, h)
+        or lemma in words("events/collectives") or lemma in words("events/followers") or told_as_someone(parsed, h)
 
 
 def told_as_someone(parsed: Parsed, h: int) -> bool:

@@ -75,6 +75,8 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
             break
         conditional = conditional or _has_condition(parsed, up.i)
     t = parsed.tokens[anchor]
+    if anchor == trig.tok != trig.anchor and _resumed(parsed, trig):
+        t = parsed.tokens[trig.anchor]  # "is willing to return to talks": the readiness is the talks'
     for _ in range(4):  # "plans to impose", "is willing to withdraw", "failed to reach", "its readiness to talk"
         if t.head == t.i or not (t.dep in ("xcomp", "acomp") or (t.dep == "acl" and _is_intent(parsed.tokens[t.head]))):
             break
@@ -88,6 +90,19 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
             failed = True
         future = future or bool(_aux_lemmas(parsed, t.i) & _FUTURE_AUX)
     return Mood(future, maybe, obliged, conditional, negated, failed, willing)
+
+
+_RESUMING = frozenset({"return", "resume", "come", "go", "head"})
+
+
+def _resumed(parsed: Parsed, trig: Trigger) -> bool:
+    """True for a noun trigger a verb of going back leads to ("return to talks", "go back to the table")."""
+    t = parsed.tokens[trig.tok]
+    if t.dep != "pobj" or t.head == t.i:
+        return False
+    prep = parsed.tokens[t.head]
+    return prep.text.lower() == "to" and prep.head == trig.anchor \
+        and parsed.tokens[trig.anchor].lemma.lower() in _RESUMING
 
 
 def _is_intent(tok: Token) -> bool:

@@ -10,13 +10,14 @@ are no parties to it; a "despite ..." phrase tells another happening.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newsgraph.analysis.events.actors import is_other_pronoun, own_head, phrase_entities
 from newsgraph.analysis.events.mood import climb_clauses
 from newsgraph.analysis.events.triggers import REPORTING, Trigger, credited_deed, sense_of, verb_above
-from newsgraph.analysis.parsed import Parsed
+from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
 from newsgraph.model import Entity
 
@@ -64,7 +65,7 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             return [c.i for c in parsed.children(credit) if c.dep in ("dobj", "dative")], False
         if v.dep in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head != v.i:
             raised = v.dep == "xcomp"
-            v = parsed.tokens[v.head]
+            v = _speaker_of_coordinated_speech(parsed, v) or parsed.tokens[v.head]
             if v.pos == "ADP":
                 v = parsed.tokens[v.head]
             steps += 1
@@ -92,6 +93,24 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
             return [v.head], v.tag == "VBN" and not has_object
         break
     return _subject_across_comma(parsed, v.i), False
+
+
+# acts of speech a speaker adds to what they report ("said troops had shelled villages and warned that ...")
+_SPEECH_ACTS = frozenset({"warn", "vow", "urge", "accuse", "threaten", "demand", "pledge", "promise", "insist", "add",
+                          "say", "call", "deny", "blame", "condemn"})
+
+
+def _speaker_of_coordinated_speech(parsed: Parsed, v: Token) -> Token | None:
+    """The reporting verb whose speaker also speaks a coordinated act of speech the parser hung inside the
+    report ("He said troops had shelled villages ... and [warned] that": he warns, not the troops), else None."""
+    if v.dep != "conj" or v.lemma.lower() not in _SPEECH_ACTS or any(c.dep == "mark" for c in parsed.children(v.i)):
+        return None
+    h = parsed.tokens[v.head]
+    if h.dep != "ccomp" or h.head == h.i or parsed.tokens[h.head].lemma.lower() not in REPORTING:
+        return None
+    if not any(c.dep in ("nsubj", "nsubjpass") for c in parsed.children(h.i)) or h.i > v.i:
+        return None
+    return parsed.tokens[h.head]
 
 
 def _author_of_text(parsed: Parsed, noun: int) -> list[int]:
@@ -197,7 +216,9 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
         for c in parsed.children(tok.i):
             if c.dep in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                 parties.source.append(c.i)
-        if anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
+        if anchor != tok.i and _topic_of_speech(parsed, tok.i, anchor):
+            pass  # "has not commented on the protest": who speaks of a happening is no party to it
+        elif anchor != tok.i and tok.dep not in ("nsubj", "nsubjpass"):
             subj, passive = _subject_of(parsed, anchor)
             if not recip and tok.dep == "dobj" and parsed.tokens[anchor].lemma.lower() in _RECEIVING:
                 passive = True  # "Kyiv received threats from Moscow": the one who gets it is its target
@@ -256,9 +277,77 @@ def parties_of(parsed: Parsed, trig: Trigger) -> Parties:
                 # "refused to allow the plane to land": the one let (or made) to act is a target too
                 parties.target.extend(g.i for g in parsed.children(c.i) if g.dep == "nsubj"
                                       and g.i not in parties.source and parsed.tokens[g.i].pos != "PRON")
+    opening = dateline_end(parsed.text)
     for bucket in (parties.source, parties.target, parties.partner):
+        bucket[:] = [_antecedent(parsed, k) for k in bucket]
+        if opening:
+            bucket[:] = [g for k in bucket for g in _past_dateline(parsed, k, opening)]
         bucket[:] = [k for k in dict.fromkeys(bucket) if k != trig.tok]
     return parties
+
+
+def _antecedent(parsed: Parsed, k: int) -> int:
+    """The noun a relative pronoun stands for ("Kapanadze, [whom] the office accused"), else ``k``."""
+    t = parsed.tokens[k]
+    if t.tag not in ("WP", "WDT") or t.text.lower() not in ("whom", "who", "which", "that"):
+        return k
+    for _ in range(4):
+        if t.dep == "relcl" and t.head != t.i:
+            return t.head
+        if t.head == t.i:
+            break
+        t = parsed.tokens[t.head]
+    return k
+
+
+# A wire dateline opens the article: "LUSAKA, Zambia —", "PORT SUDAN (Reuters) -", "Minsk (AP) --"
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z'.\- ]{1,30}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?= \())"
+                       r"(?:,[^\n\u2014\u2013(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\u2014|\u2013|--| - )")
+
+
+def dateline_end(text: str) -> int:
+    """The offset where the article's dateline ends (after its dash), or 0 when it has none. The parser
+    reads "LUSAKA, Zambia — Police ... fired" as one subject; the dateline says where the article was
+    filed, and is no party to what it tells."""
+    first = text.find("\n", 0, 200)
+    starts = [0] + ([first + 1] if first > 0 and text[:first].strip() else [])
+    for at in starts:
+        m = _DATELINE.match(text, at)
+        if m:
+            return m.end()
+    return 0
+
+
+def _past_dateline(parsed: Parsed, head: int, end: int) -> list[int]:
+    """The phrase head itself, or for one in the dateline the phrases the parser hung on it past the dateline
+    ("LUSAKA, Zambia — [Police] in Lusaka fired": "Police" is a conjunct of "LUSAKA")."""
+    if parsed.tokens[head].start >= end:
+        return [head]
+    out: list[int] = []
+    stack = [head]
+    while stack:
+        k = stack.pop()
+        for c in parsed.children(k):
+            if c.dep in ("conj", "appos", "npadvmod"):
+                (out if c.start >= end and parsed.tokens[c.i].pos in ("NOUN", "PROPN", "PRON") else stack).append(c.i)
+    return sorted(out)
+
+
+# verbs of speaking or knowing whose "on"/"about" phrase is what is spoken of
+_SPEAKING = frozenset({"comment", "speak", "talk", "write", "report", "remark", "testify", "ask", "inquire", "enquire",
+                       "hear", "learn", "read", "know", "think", "joke", "tweet", "post", "brief", "reflect",
+                       "elaborate", "say", "tell", "inform", "answer", "respond", "reply", "react"})
+
+
+def _topic_of_speech(parsed: Parsed, noun: int, verb: int) -> bool:
+    """True for a happening that is what a verb of speaking speaks of ("commented on the protest", "asked
+    about the strike"): the speaker is no party to it."""
+    t = parsed.tokens[noun]
+    if t.dep != "pobj" or t.head == noun:
+        return False
+    prep = parsed.tokens[t.head]
+    return prep.text.lower() in ("on", "about", "to") and prep.head == verb \
+        and parsed.tokens[verb].lemma.lower() in _SPEAKING
 
 
 def _from_phrases(parsed: Parsed, i: int) -> list[int]:

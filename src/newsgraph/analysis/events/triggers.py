@@ -589,7 +589,8 @@ def is_earlier_happening(parsed: Parsed, t: Token, refers_to: Mapping[int, str],
     if t.dep != "advcl" or t.pos != "VERB" or t.head not in reactions:
         return False
     kids = list(parsed.children(t.i))
-    return any(c.dep == "mark" and c.text.lower() in _SEQUENCE_MARKS for c in kids) and any(
+    # "when" is the clause's adverb to the parser ("protested when Vietnam held a drill"), "after" its mark
+    return any(c.dep in ("mark", "advmod") and c.text.lower() in _SEQUENCE_MARKS for c in kids) and any(
         c.dep == "nsubj" and c.pos != "PRON" and is_party(parsed, c.i, refers_to) for c in kids)
 
 

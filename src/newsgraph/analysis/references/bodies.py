@@ -9,7 +9,7 @@ ministry", "the foreign office", "his ministry" is the same body when its words 
 
 A plain description of a named organisation ("the company", "the firm", "the
 regulator") stands for the one named last before it, outside quotations; "the
-union" only for one whose name ends so.
+union", "the commission" (any other noun) only for one whose name ends so.
 
 A statement ("a statement from X", "In a statement, X said", "X's report")
 stands for its author; a later "the statement", "according to the report" for
@@ -181,7 +181,7 @@ def _countries_of(entities: Sequence[Entity], person: str | None) -> set[str]:
 def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
                             refers: Mapping[int, str]) -> dict[int, str]:
     """ "the company", "the regulator", "the union": token -> the organisation named last before it."""
-    generic, named = words("references/org_nouns"), words("references/bodies")
+    generic = words("references/org_nouns")
     commercial = words("references/firms")
     quoted = quotation_of_tokens(parsed)
     orgs = [e for e in entities if e.type == "ORG"]
@@ -199,10 +199,12 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
             continue
         # "the coast guard" after "the Hellenic Coast Guard": the last words of its name
         phrase = [toks[k].text.lower() for k in (*compounds, t.i)]
-        if not compounds and lemma not in generic and lemma not in named:
+        # "the commission" after "the Malawi Electoral Commission": a noun that ends a name named before
+        by_end = not compounds and lemma not in generic
+        if by_end and not any(name_key(a).split()[-1:] == phrase for e in orgs for a in (e.name, *e.aliases)):
             continue
         # a name's last words reach back over the whole article; "the company" only a few sentences
-        lo = parsed.sentences[max(0, t.sent - _LOOKBACK_SENTENCES)].start if not compounds else 0
+        lo = parsed.sentences[max(0, t.sent - _LOOKBACK_SENTENCES)].start if not (compounds or by_end) else 0
         for start, eid in reversed(mentions):
             if start >= t.start or start < lo:
                 continue
@@ -216,7 +218,7 @@ def described_organisations(parsed: Parsed, entities: tuple[Entity, ...],
             if ends or (lemma in generic and not compounds):
                 out[t.i] = eid
                 break
-            if not compounds:
+            if not (compounds or by_end):
                 break
     return out
 
