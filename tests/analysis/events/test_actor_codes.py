@@ -60,3 +60,13 @@ def test_no_entity_from_common_or_sentence_initial_words(run_analysis: Run) -> N
     assert not [e for e in a.entities if e.name == "Youth"]
     b = run_analysis("Congress passed the bill. Senate leaders said they would vote again in June.")
     assert not [e for e in b.entities if e.name in ("Senate",) and e.type == "PERSON"]
+
+
+def test_an_acronym_in_a_headline_in_capitals_is_no_name() -> None:
+    from newsgraph.analysis.entities.phoenix import known_names
+    from newsgraph.analysis.parsed import Parsed
+
+    words = ["POLICE", "SAY", "ISIS", "HIT", "CHECKPOINT", "Police", "said", "ISIS", "attacked", "again", "."]
+    parsed = Parsed.build(words, pos=["PROPN"] * len(words), sent_starts=(0, 5))
+    assert [(parsed.span_text(a, b), kind) for a, b, kind in known_names(parsed, set())] == [("ISIS", "ORG")]
+    assert [a for a, _, _ in known_names(parsed, set())] == [7]  # the second sentence's, not the headline's

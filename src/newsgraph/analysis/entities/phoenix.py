@@ -153,6 +153,7 @@ def known_names(parsed: Parsed, taken: set[int]) -> list[tuple[int, int, str]]:
     index = phoenix_actors()
     firsts = _first_words()
     out: list[tuple[int, int, str]] = []
+    loud: dict[int, bool] = {}  # sentence -> written in capitals, read once per sentence
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -164,7 +165,7 @@ def known_names(parsed: Parsed, taken: set[int]) -> list[tuple[int, int, str]]:
             if any(k in taken or toks[k].sent != t.sent for k in range(i, j)):
                 continue
             actor = index.get(name_key(parsed.span_text(i, j)))
-            if actor is not None and _looks_named(parsed, i, j, actor):
+            if actor is not None and _looks_named(parsed, i, j, actor, loud):
                 found = (i, j, actor.kind)
                 break
         if found is None:
@@ -175,7 +176,7 @@ def known_names(parsed: Parsed, taken: set[int]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _looks_named(parsed: Parsed, i: int, j: int, actor: PhoenixActor) -> bool:
+def _looks_named(parsed: Parsed, i: int, j: int, actor: PhoenixActor, loud: dict[int, bool]) -> bool:
     toks = parsed.tokens
     words_ = [t for t in toks[i:j] if t.text.isalpha()]
     if not words_ or not _capitalised(toks[j - 1].text) or toks[j - 1].pos not in ("PROPN", "NOUN"):
@@ -190,15 +191,18 @@ def _looks_named(parsed: Parsed, i: int, j: int, actor: PhoenixActor) -> bool:
     word = toks[i]
     sentence_initial = i == 0 or toks[i - 1].sent != word.sent or toks[i - 1].text in ("\"", "\u201c", "'", "\u2018")
     if _acronym(word.text):
-        return not _shouting(parsed, i)
+        sent = word.sent
+        if sent not in loud:
+            loud[sent] = _shouting(parsed, sent)
+        return not loud[sent]
     # one ordinary word: a person's name, or an organisation's own name ("Hamas"), not one of the other names
     # its record lists, which hold translations that are common words ("Youth")
     own_name = actor.kind == "PERSON" or name_key(text) == name_key(actor.name)
     return word.pos == "PROPN" and not sentence_initial and not word.text.isupper() and own_name
 
 
-def _shouting(parsed: Parsed, i: int) -> bool:
+def _shouting(parsed: Parsed, index: int) -> bool:
     """True when the sentence is written in capitals (a headline): an acronym there is just a word."""
-    sent = parsed.tokens[i].sent
-    letters = [t.text for t in parsed.tokens if t.sent == sent and t.text.isalpha()]
+    sent = parsed.sentences[index]
+    letters = [t.text for t in parsed.tokens[sent.first:sent.last] if t.text.isalpha()]
     return len(letters) > 2 and sum(w.isupper() for w in letters) > len(letters) / 2
