@@ -7,6 +7,7 @@ shape (see CONTRACT.md); ``from_dict()`` reads it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +103,17 @@ class Geo:
         gid = d.get("geonameid")
         return cls(float(d["lat"]), float(d["lon"]), str(d.get("name") or ""), str(d.get("feature") or ""),
                    d.get("country"), int(gid) if gid is not None else None)
+
+
+def new_entity_ids(entities: Iterable[Entity]) -> Iterator[str]:
+    """Ids for entities a later stage adds ("e12", "e13" ...): after the count of those there are, skipping any
+    already taken."""
+    taken = {e.id for e in entities}
+    n = len(taken)
+    while True:
+        n += 1
+        if f"e{n}" not in taken:
+            yield f"e{n}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from newsgraph.analysis.context import Context
 from newsgraph.analysis.events.actors import agent_codes, country_of, sector_code, sector_of
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.lexicon import words
-from newsgraph.model import Actor, Entity, Event, GroupParty, Quote, Span
+from newsgraph.model import Actor, Entity, Event, GroupParty, Quote, Span, new_entity_ids
 
 GROUP = "GROUP"
 _MODIFIERS = frozenset({"amod", "compound"})
@@ -72,9 +72,7 @@ def group_entities(ctx: Context) -> Context:
     parsed = ctx.parsed
     taken = set(ctx.refers_to)  # words that refer to an entity are that entity's
     by_key: dict[tuple[str, ...], Entity] = {}
-    heads: dict[str, int] = {}
-    used = {e.id for e in ctx.entities}
-    n = len(ctx.entities)
+    ids = new_entity_ids(ctx.entities)
     people = {e.id for e in ctx.entities if e.type == "PERSON"}
     events: list[Event] = []
     for v in ctx.events:
@@ -87,17 +85,12 @@ def group_entities(ctx: Context) -> Context:
             key = _key(parsed, head)
             entity = by_key.get(key)
             if entity is None:
-                n += 1
-                while f"e{n}" in used:
-                    n += 1
                 spans = _mentions(parsed, key, taken) or [Span(g.start, g.end)]
-                entity = Entity(id=f"e{n}", name=g.text, type=GROUP, aliases=(), mentions=tuple(spans))
-                used.add(entity.id)
+                entity = Entity(id=next(ids), name=g.text, type=GROUP, aliases=(), mentions=tuple(spans))
                 sector = sector_of(entity, parsed, head)
                 entity = replace(entity, country=country_of(entity, {}, parsed, head),
                                  code=g.code or sector_code(entity, parsed, head, sector))
                 by_key[key] = entity
-                heads[entity.id] = head
             side = target if g.side == "target" else source
             if entity.id in source or entity.id in target:
                 continue

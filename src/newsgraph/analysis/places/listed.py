@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.places.gazetteer import Place
-from newsgraph.model import Entity, Geo, Span
+from newsgraph.model import Entity, Geo, Span, new_entity_ids
 
 _WORD = r"[A-ZÀ-Þ](?:[\w'’-]|\.(?=\w))*"  # a dot only inside a word ("D.C"), never the sentence's
 _NAME = _WORD + r"(?: (?:" + _WORD + r"|de|del|do|da))*"
@@ -129,7 +129,6 @@ def listed_places(ctx: Context, lookup: Lookup, to_geo: Callable[[Place], Geo]) 
     if not found:
         return replace(ctx, entities=tuple(entities)) if placed else ctx
     by_point = {(e.geo.geonameid, e.geo.name, e.geo.lat): k for k, e in enumerate(entities) if e.geo is not None}
-    ids = {e.id for e in entities}
     new: dict[tuple[int | None, str, float], list[Span]] = {}
     geos = {}
     for (a, b), geo in sorted(found.items()):
@@ -141,13 +140,10 @@ def listed_places(ctx: Context, lookup: Lookup, to_geo: Callable[[Place], Geo]) 
         else:
             new.setdefault(key, []).append(Span(a, b))
             geos[key] = geo
-    serial = len(entities)
+    fresh = new_entity_ids(entities)
     for key, spans in new.items():
-        serial += 1
-        while f"e{serial}" in ids:
-            serial += 1
         names = tuple(sorted({text[s.start:s.end] for s in spans}))
-        entities.append(Entity(id=f"e{serial}", name=names[0], type="GPE", aliases=names, mentions=tuple(spans),
+        entities.append(Entity(id=next(fresh), name=names[0], type="GPE", aliases=names, mentions=tuple(spans),
                                geo=geos[key]))
     return replace(ctx, entities=tuple(entities))
 

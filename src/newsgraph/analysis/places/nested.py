@@ -21,7 +21,7 @@ from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import place_key
 from newsgraph.lexicon import words
-from newsgraph.model import Entity, Geo, Span
+from newsgraph.model import Entity, Geo, Span, new_entity_ids
 
 _CONNECTORS = frozenset({"of", "the"})
 _LONGEST = 4  # words in a place name written inside another name
@@ -124,13 +124,9 @@ def places_in_names(ctx: Context, resolve: Resolve) -> Context:
     for k, spans in added.items():
         e = entities[k]
         entities[k] = replace(e, mentions=tuple(sorted({*e.mentions, *spans}, key=lambda s: (s.start, s.end))))
-    ids = {e.id for e in entities}
-    serial = len(entities)
+    fresh = new_entity_ids(entities)
     for name, geo, spans in new.values():
-        serial += 1
-        while f"e{serial}" in ids:
-            serial += 1
         names = tuple(sorted({text[s.start:s.end] for s in spans}))
-        entities.append(Entity(id=f"e{serial}", name=name, type="GPE", aliases=names,
+        entities.append(Entity(id=next(fresh), name=name, type="GPE", aliases=names,
                                mentions=tuple(sorted(spans, key=lambda s: s.start)), geo=geo))
     return replace(ctx, entities=tuple(entities))
