@@ -6,10 +6,7 @@ The ``--workers`` / ``--scheduler`` path is tested the same way in ``tests/scale
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from newsgraph.analysis.documents import InputError
 from newsgraph.analysis.resume import Done, done_in, skip_done
 from newsgraph.cli.main import cli
 from newsgraph.model import Document, Failure
+from tests.processes import kill_once_written
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 TOWNS = ["Karvik", "Ostrava", "Lund", "Tartu", "Bergen", "Turku", "Aarhus"]
@@ -111,13 +109,7 @@ def test_a_killed_run_resumed_gives_the_same_output(tmp_path: Path) -> None:
     source = corpus(tmp_path / "docs.jsonl", 150)
     out = tmp_path / "out.jsonl"
     cmd = [str(NEWSGRAPH), "analyze", str(source), "-q", "--output", str(out)]
-    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while (not out.exists() or out.stat().st_size < 20_000) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    cut = out.read_text(encoding="utf-8")
+    cut = kill_once_written(cmd, out, 20_000)
     assert 0 < cut.count("\n") < 151  # stopped mid-run
     code, said = run("analyze", str(source), "-q", "--output", str(out), "--resume")
     assert code in (0, 1) and f"{cut.count(chr(10))} kept from the earlier run" in said, said  # 1: the bad line

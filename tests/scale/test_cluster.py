@@ -25,6 +25,7 @@ from distributed import Client
 from newsgraph.cli.main import cli
 from newsgraph.model import Document
 from newsgraph.scale.runner import analyze_on_cluster
+from tests.processes import kill_once_written
 
 DASK = Path(sys.executable).parent / "dask"
 PEOPLE = ["Ilse Varga", "Tomas Odell", "Mirela Kask", "Anton Brevik", "Sara Lindqvist", "Oskar Pell"]
@@ -156,13 +157,7 @@ def test_a_killed_run_resumed_on_the_cluster_gives_the_one_process_output(schedu
     out = tmp_path / "out.jsonl"
     cmd = [str(Path(sys.executable).parent / "newsgraph"), "analyze", str(source), "-o", str(out), "-q",
            "--scheduler", scheduler, "--batch-size", "2"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while (not out.exists() or out.stat().st_size < 9000) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    kept = out.read_text(encoding="utf-8").count("\n")
+    kept = kill_once_written(cmd, out, 9000).count("\n")
     assert 0 < kept < 62  # stopped mid-run
     code, said = run("analyze", str(source), "-o", str(out), "-q", "--scheduler", scheduler, "--batch-size", "3",
                      "--resume")
