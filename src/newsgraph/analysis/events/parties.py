@@ -95,15 +95,11 @@ def _subject_of(parsed: Parsed, verb: int) -> tuple[list[int], bool]:
     return _subject_across_comma(parsed, v.i), False
 
 
-# acts of speech a speaker adds to what they report ("said troops had shelled villages and warned that ...")
-_SPEECH_ACTS = frozenset({"warn", "vow", "urge", "accuse", "threaten", "demand", "pledge", "promise", "insist", "add",
-                          "say", "call", "deny", "blame", "condemn"})
-
-
 def _speaker_of_coordinated_speech(parsed: Parsed, v: Token) -> Token | None:
     """The reporting verb whose speaker also speaks a coordinated act of speech the parser hung inside the
     report ("He said troops had shelled villages ... and [warned] that": he warns, not the troops), else None."""
-    if v.dep != "conj" or v.lemma.lower() not in _SPEECH_ACTS or any(c.dep == "mark" for c in parsed.children(v.i)):
+    if v.dep != "conj" or v.lemma.lower() not in words("events/speech_acts") \
+            or any(c.dep == "mark" for c in parsed.children(v.i)):
         return None
     h = parsed.tokens[v.head]
     if h.dep != "ccomp" or h.head == h.i or parsed.tokens[h.head].lemma.lower() not in REPORTING:
@@ -333,12 +329,6 @@ def _past_dateline(parsed: Parsed, head: int, end: int) -> list[int]:
     return sorted(out)
 
 
-# verbs of speaking or knowing whose "on"/"about" phrase is what is spoken of
-_SPEAKING = frozenset({"comment", "speak", "talk", "write", "report", "remark", "testify", "ask", "inquire", "enquire",
-                       "hear", "learn", "read", "know", "think", "joke", "tweet", "post", "brief", "reflect",
-                       "elaborate", "say", "tell", "inform", "answer", "respond", "reply", "react"})
-
-
 def _topic_of_speech(parsed: Parsed, noun: int, verb: int) -> bool:
     """True for a happening that is what a verb of speaking speaks of ("commented on the protest", "asked
     about the strike"): the speaker is no party to it."""
@@ -347,7 +337,7 @@ def _topic_of_speech(parsed: Parsed, noun: int, verb: int) -> bool:
         return False
     prep = parsed.tokens[t.head]
     return prep.text.lower() in ("on", "about", "to") and prep.head == verb \
-        and parsed.tokens[verb].lemma.lower() in _SPEAKING
+        and parsed.tokens[verb].lemma.lower() in words("events/speaking")
 
 
 def _from_phrases(parsed: Parsed, i: int) -> list[int]:
