@@ -21,7 +21,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
 from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places, with_known_codes
-from newsgraph.analysis.events.groups import party_head
+from newsgraph.analysis.events.groups import description_start, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
@@ -509,8 +509,7 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
             continue
         tok = parsed.tokens[h]
         low, lemma = tok.text.lower(), tok.lemma.lower()
-        first = min([h, *(c.i for c in parsed.children(h) if c.dep in ("amod", "compound") and c.i < h)])
-        start = parsed.tokens[first].start
+        start = parsed.tokens[description_start(parsed, h)].start
         code = agents.get(lemma) or agents.get(low)
         out.append(GroupParty(parsed.text[start:tok.end], start, tok.end, side, code[:3] if code else None))
     return tuple(out)

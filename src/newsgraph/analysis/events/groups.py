@@ -37,7 +37,7 @@ def _key(parsed: Parsed, head: int) -> tuple[str, ...]:
     return (parsed.tokens[head].lemma.lower(), *mods)
 
 
-def _first(parsed: Parsed, head: int) -> int:
+def description_start(parsed: Parsed, head: int) -> int:
     """The first token of a description: its modifiers before the head, then the head."""
     return min([head, *(c.i for c in parsed.children(head) if c.dep in _MODIFIERS and c.i < head)])
 
@@ -61,7 +61,7 @@ def _mentions(parsed: Parsed, key: tuple[str, ...], taken: set[int]) -> list[Spa
         if t.lemma.lower() != key[0] or t.pos not in _NOUNS or t.dep in _MODIFIERS or t.i in taken \
                 or _key(parsed, t.i) != key:
             continue
-        out.append(Span(parsed.tokens[_first(parsed, t.i)].start, t.end))
+        out.append(Span(parsed.tokens[description_start(parsed, t.i)].start, t.end))
     return out
 
 
