@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.places.gazetteer import Place
-from newsgraph.model import Entity, Geo, Span, new_entity_ids
+from newsgraph.analysis.places.mentions import with_place_mentions
+from newsgraph.model import Entity, Geo, Span
 
 _WORD = r"[A-ZÀ-Þ](?:[\w'’-]|\.(?=\w))*"  # a dot only inside a word ("D.C"), never the sentence's
 _NAME = _WORD + r"(?: (?:" + _WORD + r"|de|del|do|da))*"
@@ -129,21 +130,13 @@ def listed_places(ctx: Context, lookup: Lookup, to_geo: Callable[[Place], Geo]) 
     if not found:
         return replace(ctx, entities=tuple(entities)) if placed else ctx
     by_point = {(e.geo.geonameid, e.geo.name, e.geo.lat): k for k, e in enumerate(entities) if e.geo is not None}
-    new: dict[tuple[int | None, str, float], list[Span]] = {}
-    geos = {}
+    added: dict[int, list[Span]] = {}
+    new: dict[tuple[int | None, str, float], tuple[None, Geo, list[Span]]] = {}
     for (a, b), geo in sorted(found.items()):
         key = (geo.geonameid, geo.name, geo.lat)
         k = by_point.get(key)
         if k is not None:
-            e = entities[k]
-            entities[k] = replace(e, mentions=tuple(sorted({*e.mentions, Span(a, b)}, key=lambda s: (s.start, s.end))))
+            added.setdefault(k, []).append(Span(a, b))
         else:
-            new.setdefault(key, []).append(Span(a, b))
-            geos[key] = geo
-    fresh = new_entity_ids(entities)
-    for key, spans in new.items():
-        names = tuple(sorted({text[s.start:s.end] for s in spans}))
-        entities.append(Entity(id=next(fresh), name=names[0], type="GPE", aliases=names, mentions=tuple(spans),
-                               geo=geos[key]))
-    return replace(ctx, entities=tuple(entities))
-
+            new.setdefault(key, (None, geo, []))[2].append(Span(a, b))
+    return replace(ctx, entities=with_place_mentions(entities, text, added, new.values()))

@@ -20,8 +20,9 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import place_key
+from newsgraph.analysis.places.mentions import with_place_mentions
 from newsgraph.lexicon import words
-from newsgraph.model import Entity, Geo, Span, new_entity_ids
+from newsgraph.model import Geo, Span
 
 _CONNECTORS = frozenset({"of", "the"})
 _LONGEST = 4  # words in a place name written inside another name
@@ -121,12 +122,4 @@ def places_in_names(ctx: Context, resolve: Resolve) -> Context:
                 taken.add((a, b))
     if not added and not new:
         return ctx
-    for k, spans in added.items():
-        e = entities[k]
-        entities[k] = replace(e, mentions=tuple(sorted({*e.mentions, *spans}, key=lambda s: (s.start, s.end))))
-    fresh = new_entity_ids(entities)
-    for name, geo, spans in new.values():
-        names = tuple(sorted({text[s.start:s.end] for s in spans}))
-        entities.append(Entity(id=next(fresh), name=name, type="GPE", aliases=names,
-                               mentions=tuple(sorted(spans, key=lambda s: s.start)), geo=geo))
-    return replace(ctx, entities=tuple(entities))
+    return replace(ctx, entities=with_place_mentions(entities, text, added, new.values()))
