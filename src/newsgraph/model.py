@@ -223,13 +223,17 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    dictionary: str | None = None  # the Phoenix actor code ("RUSGOV") that filled what the article left open
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "country": self.country, "sector": self.sector, "code": self.code}
+        d: dict[str, Any] = {"entity": self.entity, "country": self.country, "sector": self.sector, "code": self.code}
+        if self.dictionary:
+            d["dictionary"] = self.dictionary
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(str(d["entity"]), d.get("country"), d.get("sector"), d.get("code"))
+        return cls(str(d["entity"]), d.get("country"), d.get("sector"), d.get("code"), d.get("dictionary"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ def test_a_known_actor_carries_its_country_and_sector(run_analysis: Run) -> None
     text = "Vladimir Putin met the foreign minister of Chile in Sochi on Monday."
     now = _actor(run_analysis(text, published="2019-05-01"), "Vladimir Putin")
     assert (now.country, now.code, now.sector) == ("RUS", "GOV", "government")
+    assert now.dictionary == "RUSGOV" and now.to_dict()["dictionary"] == "RUSGOV"  # where it came from
     then = _actor(run_analysis(text, published="1995-05-01"), "Vladimir Putin")
     assert (then.country, then.code) == ("RUS", "ELI")
 

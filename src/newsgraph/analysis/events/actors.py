@@ -214,7 +214,9 @@ def with_known_codes(actors: Iterable[Actor], by_id: Mapping[str, Entity], publi
         code, sector_name = a.code, a.sector
         if code is None and not entity.roles and sector is not None:
             code, sector_name = sector, a.sector or _SECTOR_NAMES.get(sector)
-        out.append(replace(a, country=a.country or country, sector=sector_name, code=code))
+        if (country and not a.country) or code != a.code:  # say where what the article did not give came from
+            a = replace(a, country=a.country or country, sector=sector_name, code=code, dictionary=known)
+        out.append(a)
     return tuple(out)
 
 
