@@ -124,7 +124,8 @@ _COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten"
 def party_head(parsed: Parsed, head: int) -> int | None:
     """The head of the group a phrase headed by ``head`` names, or None when it names no one: ``head``
     itself when it names people or an organisation (a title, a Phoenix agent noun, a collective noun of
-    ``lexicon/collectives.txt``, a noun a "who" clause tells of); for a count ("hundreds of banks") the
+    ``lexicon/collectives.txt``, a common noun whose first WordNet sense is a person, ``lexicon/people_nouns.txt``:
+    "elders", "a sharpshooter", "truck drivers"; a noun a "who" clause tells of); for a count ("hundreds of banks") the
     noun it counts."""
     tok = parsed.tokens[head]
     if tok.pos not in _NOUNS:
@@ -142,7 +143,8 @@ def _names_someone(parsed: Parsed, h: int) -> bool:
     low, lemma = tok.text.lower(), tok.lemma.lower()
     agents = agent_codes()
     return lemma in words("entities/titles") or lemma in agents or low in agents \
-        or lemma in words("events/collectives") or lemma in words("events/followers") or told_as_someone(parsed, h)
+        or lemma in words("events/collectives") or lemma in words("events/followers") or told_as_someone(parsed, h) \
+        or (tok.pos == "NOUN" and lemma in words("events/people_nouns"))
 
 
 def told_as_someone(parsed: Parsed, h: int) -> bool:
