@@ -71,3 +71,9 @@ def test_people_nouns_are_common_nouns_whose_first_sense_is_a_person() -> None:
                             heads=[1, 2, 2, 4, 2], lemmas=["the", "pa", "lift", "the", "ban"])
     assert party_head(parse("PROPN"), 1) is None  # a proper noun is no WordNet common noun ("PA" is no father)
     assert party_head(parse("NOUN"), 1) == 1
+
+
+def test_a_group_coordinated_with_a_named_party_is_a_party_too(run_analysis: Run) -> None:
+    a = run_analysis("Chad and its neighbours agreed to hold joint patrols on Monday.", published="2025-05-06")
+    v = _event(a, "AGREE")
+    assert {"Chad", "neighbours"} <= set(_names(a, v.source + v.target))
