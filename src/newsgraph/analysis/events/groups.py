@@ -86,7 +86,9 @@ def group_entities(ctx: Context) -> Context:
             entity = by_key.get(key)
             if entity is None:
                 spans = _mentions(parsed, key, taken) or [Span(g.start, g.end)]
-                entity = Entity(id=next(ids), name=g.text, type=GROUP, aliases=(), mentions=tuple(spans))
+                # every other spelling of its words is an alias ("Investigators ... investigators")
+                aliases = tuple(sorted({parsed.text[m.start:m.end] for m in spans} - {g.text}))
+                entity = Entity(id=next(ids), name=g.text, type=GROUP, aliases=aliases, mentions=tuple(spans))
                 sector = sector_of(entity, parsed, head)
                 entity = replace(entity, country=country_of(entity, {}, parsed, head),
                                  code=g.code or sector_code(entity, parsed, head, sector))
