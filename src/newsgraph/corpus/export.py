@@ -205,8 +205,10 @@ def _dyads(kind: str, src: list[int], tgt: list[int]) -> list[tuple[int, int]]:
     if kind in _JOINT:
         if not tgt:
             pairs = [(a, b) for n, a in enumerate(src) for b in src[n + 1:] if a != b]
-        seen: set[frozenset[int]] = set()
-        pairs = [p for p in pairs if not (frozenset(p) in seen or seen.add(frozenset(p)))]
+        once: dict[frozenset[int], tuple[int, int]] = {}
+        for p in pairs:
+            once.setdefault(frozenset(p), p)
+        pairs = list(once.values())
     return pairs or [(s, -1) for s in src] or [(-1, t) for t in tgt]
 
 
