@@ -16,6 +16,7 @@ from newsgraph.analysis.documents import InputError, document_from_record, parse
 from newsgraph.analysis.entities.find import find_entities
 from newsgraph.analysis.events.find import find_events
 from newsgraph.analysis.events.groups import group_entities
+from newsgraph.analysis.events.placed import place_targets
 from newsgraph.analysis.nlp import parse, parse_batch
 from newsgraph.analysis.parsed import Parsed
 from newsgraph.analysis.places.events import place_events
@@ -50,6 +51,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("event places", place_events, needs=("events", "geo"), adds="event_locations"),
     # the parties an article names by description ("police") as GROUP entities on the events' sides
     Stage("group parties", group_entities, needs=("events",), adds="group_entities"),
+    # an event that names no one it is done to is done to the place its own sentence puts it in
+    Stage("place targets", place_targets, needs=("events", "event_locations"), adds="place_targets"),
 )
 
 

@@ -175,7 +175,7 @@ def export_gdelt(store: Database, output: Path) -> Path:
         n = 0
         for e in _events(conn):
             src, tgt, meta = e["source_ids"], e["target_ids"], e["doc_meta"]
-            pairs = [(s, t) for s in src for t in tgt] or [(s, -1) for s in src] or [(-1, t) for t in tgt]
+            pairs = _dyads(e["type"], src, tgt)
             url = next((meta[d][0] for d in e["documents"] if meta[d][0]), "")  # GDELT users join on it: no id
             sources = {meta[d][1] or d for d in e["documents"]}
             code = e["cameo"] or ""
@@ -189,6 +189,27 @@ def export_gdelt(store: Database, output: Path) -> Path:
                               *_action_geo(e), url,
                               e["id"]))
     return output
+
+
+# Acts two parties do together by their nature (PLOVER codebook: all consultations and meetings; mutual
+# cooperation), whose parties the codebook codes all as actors with no recipient
+_JOINT = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _dyads(kind: str, src: list[int], tgt: list[int]) -> list[tuple[int, int]]:
+    """The actor pairs of a merged event's rows (-1: none): each source with each target, never an actor with
+    itself (outlets that tell a meeting from either side put both parties on both sides); the parties of a
+    meeting or a cooperation named together and no one else, pairwise, each pair once, as PETRARCH and POLECAT
+    make dyads of compound actors: a network needs the pair."""
+    pairs = [(s, t) for s in src for t in tgt if s != t]
+    if kind in _JOINT:
+        if not tgt:
+            pairs = [(a, b) for n, a in enumerate(src) for b in src[n + 1:] if a != b]
+        once: dict[frozenset[int], tuple[int, int]] = {}
+        for p in pairs:
+            once.setdefault(frozenset(p), p)
+        pairs = list(once.values())
+    return pairs or [(s, -1) for s in src] or [(-1, t) for t in tgt]
 
 
 def _graph(conn: sqlite3.Connection) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]]]:

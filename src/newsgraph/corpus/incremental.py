@@ -373,15 +373,18 @@ def insert_actor_details(conn: sqlite3.Connection, actor_id: int, forms: Sequenc
 def _mention_rows(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[EventRow]:
     """Event mentions selected by ``where`` over ``v`` (events) and ``d`` (documents), participants as actors."""
     parts: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for d, v, actor in conn.execute(
-            "SELECT x.doc_id, x.vid, m.actor_id FROM events v JOIN documents d USING (doc_id) "
+    sides: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for d, v, actor, side in conn.execute(
+            "SELECT x.doc_id, x.vid, m.actor_id, x.side FROM events v JOIN documents d USING (doc_id) "
             "JOIN event_args x ON x.doc_id = v.doc_id AND x.vid = v.vid "
             # a group ("police") is one article's: it tells nothing about another article's happening
             f"JOIN entities n ON n.doc_id = x.doc_id AND n.eid = x.eid AND n.type != '{GROUP}' "
             f"JOIN actor_entities m ON m.doc_id = x.doc_id AND m.eid = x.eid WHERE {where}", args):
         parts[(d, v)].add(actor)
+        sides[(d, v, side)].add(actor)
     return [EventRow(d, v, t, parse_day(value), parse_day(pub), frozenset(parts[(d, v)]), bool(neg), bool(hyp),
-                     value if value and value[:1].isdigit() else None)
+                     value if value and value[:1].isdigit() else None,
+                     frozenset(sides[(d, v, "source")]), frozenset(sides[(d, v, "target")]))
             for d, v, t, value, pub, neg, hyp in conn.execute(
                 "SELECT v.doc_id, v.vid, v.type, v.date_value, d.published, v.negated, v.hypothetical "
                 f"FROM events v JOIN documents d USING (doc_id) WHERE {where} ORDER BY v.doc_id, v.vid", args)]

@@ -73,6 +73,8 @@ class EventRow:
     negated: bool = False
     hypothetical: bool = False
     value: str | None = None  # the event's own date as the article gave it, partial ("2025-08") included
+    sources: frozenset[int] = frozenset()  # the participants on the source side
+    targets: frozenset[int] = frozenset()  # and on the target side
 
 
 # PLOVER categories outlets confuse for one happening: yielding (CONCEDE, RETREAT), force (COERCE,
@@ -440,6 +442,8 @@ def same_happening(a: EventRow, b: EventRow) -> bool:
     shared actors, and dates that agree at the precision each gives."""
     if not same_kind(a.type, b.type) or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
         return False
+    if _answered(a, b):
+        return False
     shared = a.participants & b.participants
     # Two shared actors, or the one actor a mention names ("Trump called"): one shared is not enough
     # when both name more ("Trump met Putin" is not "Trump met Lukashenko").
@@ -460,6 +464,19 @@ def same_happening(a: EventRow, b: EventRow) -> bool:
             return ref is not None and near and _partial_fits(y.value, ref)
     da, db = a.day or a.published, b.day or b.published
     return da is not None and db is not None and abs((da - db).days) <= _FALLBACK_DAYS
+
+
+# Acts two parties do together, whichever of them an outlet names first ("X met Y", "Y met X", "X and Y
+# signed"): one happening told from either side. Any other act has a direction
+_MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+
+
+def _answered(a: EventRow, b: EventRow) -> bool:
+    """True for a directed act and the same act done back ("X accused Y", "Y accused X"; threats, attacks,
+    sanctions traded): two happenings, each answering the other, not one told from two sides."""
+    if a.type in _MUTUAL or b.type in _MUTUAL:
+        return False
+    return bool(a.sources & b.targets) and bool(a.targets & b.sources) and not a.sources & b.sources
 
 
 def resolve_events(rows: Sequence[EventRow]) -> list[list[int]]:

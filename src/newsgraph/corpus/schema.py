@@ -27,7 +27,7 @@ APPLICATION_ID = 0x4E477231
 USER_VERSION = int(SCHEMA_VERSION)
 
 # Bump when the cross-article rules change: a store built by another resolver is rebuilt whole when opened.
-RESOLVER_VERSION = "3"
+RESOLVER_VERSION = "4"
 
 ARTICLE_TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);

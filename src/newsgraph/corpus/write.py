@@ -203,7 +203,9 @@ def _write_happenings(conn: sqlite3.Connection, actor_of: dict[tuple[str, str], 
             "ORDER BY doc_id, vid"):
         parts = frozenset(a for a, _ in sides[(d, v)] if a not in local)
         values.append(value if value and value[:1].isdigit() else None)
-        rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp), values[-1]))
+        side = {k: frozenset(a for a, x in sides[(d, v)] if x == k and a in parts) for k in ("source", "target")}
+        rows.append(EventRow(d, v, t, parse_day(value), published.get(d), parts, bool(neg), bool(hyp), values[-1],
+                             side["source"], side["target"]))
         meta.append((mode, actor_of.get((d, place)) if place else None))
     happenings, mentions, participants = [], [], set()
     groups = sorted(resolve_events(rows), key=lambda g: min(str(rows[i].day or rows[i].published) for i in g))

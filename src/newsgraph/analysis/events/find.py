@@ -21,7 +21,7 @@ from dataclasses import replace
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
 from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places, with_known_codes
-from newsgraph.analysis.events.groups import description_start, party_head
+from newsgraph.analysis.events.groups import coordinated_heads, description_start, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
@@ -503,7 +503,7 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
     agents = agent_codes()
     out: list[GroupParty] = []
     sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
-    for phrase, side in sides:
+    for phrase, side in [(c, side) for h0, side in sides for c in coordinated_heads(parsed, h0)]:
         h = party_head(parsed, phrase) if ctx.refers_to.get(phrase) not in entities else None  # groups.py
         if h is None:
             continue

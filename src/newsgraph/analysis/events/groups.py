@@ -86,7 +86,9 @@ def group_entities(ctx: Context) -> Context:
             entity = by_key.get(key)
             if entity is None:
                 spans = _mentions(parsed, key, taken) or [Span(g.start, g.end)]
-                entity = Entity(id=next(ids), name=g.text, type=GROUP, aliases=(), mentions=tuple(spans))
+                # every other spelling of its words is an alias ("Investigators ... investigators")
+                aliases = tuple(sorted({parsed.text[m.start:m.end] for m in spans} - {g.text}))
+                entity = Entity(id=next(ids), name=g.text, type=GROUP, aliases=aliases, mentions=tuple(spans))
                 sector = sector_of(entity, parsed, head)
                 entity = replace(entity, country=country_of(entity, {}, parsed, head),
                                  code=g.code or sector_code(entity, parsed, head, sector))
@@ -124,7 +126,8 @@ _COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten"
 def party_head(parsed: Parsed, head: int) -> int | None:
     """The head of the group a phrase headed by ``head`` names, or None when it names no one: ``head``
     itself when it names people or an organisation (a title, a Phoenix agent noun, a collective noun of
-    ``lexicon/collectives.txt``, a noun a "who" clause tells of); for a count ("hundreds of banks") the
+    ``lexicon/collectives.txt``, a common noun whose first WordNet sense is a person, ``lexicon/people_nouns.txt``:
+    "elders", "a sharpshooter", "truck drivers"; a noun a "who" clause tells of); for a count ("hundreds of banks") the
     noun it counts."""
     tok = parsed.tokens[head]
     if tok.pos not in _NOUNS:
@@ -137,12 +140,24 @@ def party_head(parsed: Parsed, head: int) -> int | None:
     return head if _names_someone(parsed, head) else None
 
 
+def coordinated_heads(parsed: Parsed, head: int) -> list[int]:
+    """The head of a party phrase and the heads coordinated with it: each may name a group of its own
+    ("Kuwait and its [allies]", "the government and [the secessionists]")."""
+    out = [head]
+    k = 0
+    while k < len(out) and len(out) < 20:
+        out.extend(c.i for c in parsed.children(out[k]) if c.dep == "conj" and c.i not in out)
+        k += 1
+    return out
+
+
 def _names_someone(parsed: Parsed, h: int) -> bool:
     tok = parsed.tokens[h]
     low, lemma = tok.text.lower(), tok.lemma.lower()
     agents = agent_codes()
     return lemma in words("entities/titles") or lemma in agents or low in agents \
-        or lemma in words("events/collectives") or lemma in words("events/followers") or told_as_someone(parsed, h)
+        or lemma in words("events/collectives") or lemma in words("events/followers") or told_as_someone(parsed, h) \
+        or (tok.pos == "NOUN" and lemma in words("events/people_nouns"))
 
 
 def told_as_someone(parsed: Parsed, h: int) -> bool:
