@@ -44,7 +44,7 @@ def phrase_entities(parsed: Parsed, refers_to: Mapping[int, str], by_id: Mapping
         if eid and eid not in found and eid in by_id and by_id[eid].type in ACTOR_TYPES:
             found.append(eid)
 
-    heads = _coordinated(parsed, head)
+    heads = coordinated_heads(parsed, head)
     for h in heads:
         own = refers_to.get(h)
         if own is not None:
@@ -142,11 +142,12 @@ def _named_person_in_apposition(parsed: Parsed, refers_to: Mapping[int, str], by
 
 def own_head(parsed: Parsed, refers_to: Mapping[int, str], head: int, eid: str) -> int:
     """The head, among ``head`` and those coordinated with it, that names ``eid`` ("Macron and [Scholz]")."""
-    return next((h for h in _coordinated(parsed, head) if refers_to.get(h) == eid), head)
+    return next((h for h in coordinated_heads(parsed, head) if refers_to.get(h) == eid), head)
 
 
-def _coordinated(parsed: Parsed, head: int) -> list[int]:
-    """The head and the heads coordinated with it ("France, Germany and Italy")."""
+def coordinated_heads(parsed: Parsed, head: int) -> list[int]:
+    """The head of a phrase and the heads coordinated with it ("France, Germany and Italy"); each may name
+    a party or a group of its own ("Kuwait and its [allies]")."""
     out = [head]
     k = 0
     while k < len(out) and len(out) < 20:

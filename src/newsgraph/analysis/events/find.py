@@ -20,8 +20,14 @@ from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named
-from newsgraph.analysis.events.actors import actor_profiles, agent_codes, setting_places, with_known_codes
-from newsgraph.analysis.events.groups import coordinated_heads, description_start, party_head
+from newsgraph.analysis.events.actors import (
+    actor_profiles,
+    agent_codes,
+    coordinated_heads,
+    setting_places,
+    with_known_codes,
+)
+from newsgraph.analysis.events.groups import description_start, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of

@@ -140,17 +140,6 @@ def party_head(parsed: Parsed, head: int) -> int | None:
     return head if _names_someone(parsed, head) else None
 
 
-def coordinated_heads(parsed: Parsed, head: int) -> list[int]:
-    """The head of a party phrase and the heads coordinated with it: each may name a group of its own
-    ("Kuwait and its [allies]", "the government and [the secessionists]")."""
-    out = [head]
-    k = 0
-    while k < len(out) and len(out) < 20:
-        out.extend(c.i for c in parsed.children(out[k]) if c.dep == "conj" and c.i not in out)
-        k += 1
-    return out
-
-
 def _names_someone(parsed: Parsed, h: int) -> bool:
     tok = parsed.tokens[h]
     low, lemma = tok.text.lower(), tok.lemma.lower()
