@@ -331,3 +331,18 @@ def test_a_world_region_is_placed_among_its_countries() -> None:
 def test_only_the_largest_town_of_a_capital_s_name_is_the_capital() -> None:
     capitals = [p for p in lookup("Washington") if p.feature == "PPLC"]
     assert [(p.country, p.admin1) for p in capitals] == [("USA", "Washington, D.C.")]
+
+
+def test_a_person_s_short_name_written_as_a_place_is_the_place() -> None:
+    text = ("Ontario police said Jim Kingston, 40, was held. Kingston said he was innocent. Roads in Kingston "
+            "and Toronto were shut. Melcher moved to Toronto, and Kingston knew. A letter from Kingston came.")
+    ctx = context(text, [("Ontario", "GPE"), ("Toronto", "GPE")])
+    spans = tuple(Span(i, i + len("Kingston")) for i in range(len(text)) if text.startswith("Kingston", i))
+    person = Entity(id="p1", name="Jim Kingston", type="PERSON", aliases=("Jim Kingston", "Kingston"),
+                    mentions=(Span(text.index("Jim"), spans[0].end), *spans[1:]))
+    ctx = locate_places(replace(ctx, entities=(*ctx.entities, person)))
+    place = next(e for e in ctx.entities if e.name == "Kingston" and e.geo is not None)
+    assert place.geo is not None and place.geo.country == "CAN"
+    assert [text[m.start - 3:m.start] for m in place.mentions] == ["in "]  # "in Kingston" only
+    kept = next(e for e in ctx.entities if e.id == "p1")
+    assert len(kept.mentions) == 4 and kept.geo is None  # "Kingston said", ", and Kingston knew", "from Kingston"

@@ -26,6 +26,7 @@ from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
 from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
+from newsgraph.analysis.places.short_names import places_in_short_names
 from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo, Span
 
@@ -306,6 +307,8 @@ def locate_places(ctx: Context) -> Context:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
+    ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support),
+                                lambda a, b: _short_name_cue(ctx.document.text, a, b, spans))
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
 
@@ -321,6 +324,34 @@ def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
         return None
     best, score = _choose(cands, support, set())
     return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
+
+
+def _short_name_cue(text: str, start: int, end: int, places: frozenset[tuple[int, int]]) -> bool:
+    """A place cue for a person's short name: a word before it or after it, or a list with places that the name
+    ends or goes on ("Malibu, and Manson knew" is no list: a verb follows)."""
+    if _place_cue(text, start, end, frozenset()):
+        return True
+    after = text[end:end + 20].split(maxsplit=1)
+    nxt = after[0].strip(".,;:)\"'") if after else ""
+    goes_on = not nxt or not nxt[:1].islower() or nxt.lower().removesuffix("s") in words("places/place_nouns") \
+        or text[end:end + 1] in ",;.)" or nxt in ("and", "or")
+    return goes_on and _place_cue(text, start, end, places)
+
+
+def _short_name_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
+    """The point of a person's one-word name written as a place, when it is that place's own name and the place is
+    well known or lies in a country the article names; else None."""
+    probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
+    if not _usable_name(probe):
+        return None
+    cands = _candidates(probe)
+    if not cands:
+        return None
+    best, score = _choose(cands, support, set())
+    if score < _ENOUGH or place_key(name) not in {place_key(best.name), division_key(best.name)}:
+        return None
+    return _to_geo(best) if (best.country is not None and support[best.country]) or _names_a_place(best, probe) \
+        else None
 
 
 def _never_a_place(text: str, entity: Entity) -> bool:
