@@ -335,7 +335,8 @@ def test_only_the_largest_town_of_a_capital_s_name_is_the_capital() -> None:
 
 def test_a_person_s_short_name_written_as_a_place_is_the_place() -> None:
     text = ("Ontario police said Jim Kingston, 40, was held. Kingston said he was innocent. Roads in Kingston "
-            "and Toronto were shut. Melcher moved to Toronto, and Kingston knew. A letter from Kingston came.")
+            "and Toronto were shut. Melcher moved to Toronto, and Kingston knew. A letter from Kingston came. In "
+            "Kingston's film, nobody dies.")
     ctx = context(text, [("Ontario", "GPE"), ("Toronto", "GPE")])
     spans = tuple(Span(i, i + len("Kingston")) for i in range(len(text)) if text.startswith("Kingston", i))
     person = Entity(id="p1", name="Jim Kingston", type="PERSON", aliases=("Jim Kingston", "Kingston"),
@@ -345,4 +346,4 @@ def test_a_person_s_short_name_written_as_a_place_is_the_place() -> None:
     assert place.geo is not None and place.geo.country == "CAN"
     assert [text[m.start - 3:m.start] for m in place.mentions] == ["in "]  # "in Kingston" only
     kept = next(e for e in ctx.entities if e.id == "p1")
-    assert len(kept.mentions) == 4 and kept.geo is None  # "Kingston said", ", and Kingston knew", "from Kingston"
+    assert len(kept.mentions) == 5 and kept.geo is None  # "Kingston said", "and Kingston knew", "from", "In ...'s"

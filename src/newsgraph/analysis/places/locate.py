@@ -308,7 +308,7 @@ def locate_places(ctx: Context) -> Context:
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
     ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support),
-                                lambda a, b: _short_name_cue(ctx.document.text, a, b, spans))
+                                lambda a, b: _short_name_cue(ctx.document.text, a, b))
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
 
@@ -326,16 +326,22 @@ def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
     return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
 
 
-def _short_name_cue(text: str, start: int, end: int, places: frozenset[tuple[int, int]]) -> bool:
-    """A place cue for a person's short name: a word before it or after it, or a list with places that the name
-    ends or goes on ("Malibu, and Manson knew" is no list: a verb follows)."""
-    if _place_cue(text, start, end, frozenset()):
+def _short_name_cue(text: str, start: int, end: int) -> bool:
+    """A place cue strong enough to take a person's short name for a place: "in", "near" ... right before it, "the
+    town of" or ", in Y"; not a possessive ("in Hughes' film") or a word in -ing after it ("in Fowler scoring")."""
+    after = text[end:end + 20]
+    nxt = after.split(maxsplit=1)[0] if after.strip() else ""
+    if after.startswith(("'", "’")) or nxt.endswith("ing"):
+        return False
+    before = text[max(0, start - 30):start].lower().split()[-2:]
+    if before and before[-1] in _STRONG_LOCATIVES:
         return True
-    after = text[end:end + 20].split(maxsplit=1)
-    nxt = after[0].strip(".,;:)\"'") if after else ""
-    goes_on = not nxt or not nxt[:1].islower() or nxt.lower().removesuffix("s") in words("places/place_nouns") \
-        or text[end:end + 1] in ",;.)" or nxt in ("and", "or")
-    return goes_on and _place_cue(text, start, end, places)
+    if len(before) == 2 and before[1] == "of" and before[0] in words("places/place_nouns"):
+        return True
+    return after.startswith((", in ", ", near "))
+
+
+_STRONG_LOCATIVES = frozenset({"in", "near", "outside", "around", "throughout", "across"})
 
 
 def _short_name_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
