@@ -155,6 +155,9 @@ def test_a_place_the_model_took_for_a_person_is_placed_only_where_places_are_wri
     assert giza is not None and giza.country == "EGY"
     ctx = locate_places(context("Giza said so. Egypt agreed.", [("Giza", "PERSON"), ("Egypt", "GPE")]))
     assert geo_of(ctx, "Giza") is None  # no word says it is a place
+    for text in ("Egypt agreed. Her role in Giza's film was small.", "Egypt won: a goal resulted in Giza scoring."):
+        ctx = locate_places(context(text, [("Egypt", "GPE"), ("Giza", "PERSON")]))
+        assert geo_of(ctx, "Giza") is None  # a possessive, a word in -ing: a person's
 
 
 def test_the_longest_name_the_text_writes_is_the_place() -> None:

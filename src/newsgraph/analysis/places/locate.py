@@ -156,7 +156,20 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
         return False
     if place_key(entity.name) not in {place_key(place.name), division_key(place.name)}:
         return False
-    return any(_place_cue(ctx.document.text, m.start, m.end, places) for m in entity.mentions)
+    text = ctx.document.text
+    return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
+               for m in entity.mentions)
+
+
+def _persons_word_after(text: str, end: int) -> bool:
+    """Whether a name is followed as a person's is: by a possessive ("in Hughes' film") or a word in -ing
+    ("resulted in Fowler scoring")."""
+    after = text[end:end + 20]
+    word = after.split(maxsplit=1)[0].rstrip(".,;:!?") if after[:1] == " " and after.strip() else ""
+    return after.startswith(("'", "’")) or (word.endswith("ing") and word not in _PREPOSITIONS_IN_ING)
+
+
+_PREPOSITIONS_IN_ING = frozenset({"including", "regarding", "following", "concerning", "during", "according"})
 
 
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or"})
@@ -329,16 +342,14 @@ def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
 def _short_name_cue(text: str, start: int, end: int) -> bool:
     """A place cue strong enough to take a person's short name for a place: "in", "near" ... right before it, "the
     town of" or ", in Y"; not a possessive ("in Hughes' film") or a word in -ing after it ("in Fowler scoring")."""
-    after = text[end:end + 20]
-    nxt = after.split(maxsplit=1)[0] if after.strip() else ""
-    if after.startswith(("'", "’")) or nxt.endswith("ing"):
+    if _persons_word_after(text, end):
         return False
     before = text[max(0, start - 30):start].lower().split()[-2:]
     if before and before[-1] in _STRONG_LOCATIVES:
         return True
     if len(before) == 2 and before[1] == "of" and before[0] in words("places/place_nouns"):
         return True
-    return after.startswith((", in ", ", near "))
+    return text[end:end + 8].startswith((", in ", ", near "))
 
 
 _STRONG_LOCATIVES = frozenset({"in", "near", "outside", "around", "throughout", "across"})
