@@ -350,3 +350,9 @@ def test_a_person_s_short_name_written_as_a_place_is_the_place() -> None:
     assert [text[m.start - 3:m.start] for m in place.mentions] == ["in "]  # "in Kingston" only
     kept = next(e for e in ctx.entities if e.id == "p1")
     assert len(kept.mentions) == 5 and kept.geo is None  # "Kingston said", "and Kingston knew", "from", "In ...'s"
+
+
+def test_a_name_the_text_calls_a_firm_s_is_not_a_town() -> None:
+    text = "Japan's car giant Toyota said sales rose in Osaka. Toyota had warned in December."
+    ctx = locate_places(context(text, [("Japan", "GPE"), ("Toyota", "ORG"), ("Osaka", "GPE")]))
+    assert geo_of(ctx, "Toyota") is None and geo_of(ctx, "Osaka") is not None

@@ -161,6 +161,15 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
                for m in entity.mentions)
 
 
+def _called_a_firm(text: str, entity: Entity) -> bool:
+    """Whether the text calls a name a firm's or a band's anywhere: "car giant Toyota", "rock band Muse"."""
+    for m in entity.mentions:
+        before = text[max(0, m.start - 16):m.start].split()
+        if text[m.start - 1:m.start] == " " and before and before[-1].lower() in words("places/firm_nouns"):
+            return True
+    return False
+
+
 def _persons_word_after(text: str, end: int) -> bool:
     """Whether a name is followed as a person's is: by a possessive ("in Hughes' film") or a word in -ing
     ("resulted in Fowler scoring")."""
@@ -313,8 +322,10 @@ def locate_places(ctx: Context) -> Context:
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
         if not _initials_fit(by_id[eid], best, support):
             continue
-        if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
-                                 or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
+        if score >= _ENOUGH and (eid not in organisations or (
+                not _called_a_firm(ctx.document.text, by_id[eid])
+                and (_mistyped_place(ctx, by_id[eid], best, support, spans)
+                     or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))))):
             located[eid] = _to_geo(best)
     if located:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
