@@ -356,3 +356,13 @@ def test_a_name_the_text_calls_a_firm_s_is_not_a_town() -> None:
     text = "Japan's car giant Toyota said sales rose in Osaka. Toyota had warned in December."
     ctx = locate_places(context(text, [("Japan", "GPE"), ("Toyota", "ORG"), ("Osaka", "GPE")]))
     assert geo_of(ctx, "Toyota") is None and geo_of(ctx, "Osaka") is not None
+
+
+def test_seas_and_gulfs_are_places() -> None:
+    text = "Ships in the Mediterranean and the Bay of Bengal, and rigs in the Gulf of Mexico, were hit."
+    ctx = locate_places(context(text, [("Mediterranean", "LOC"), ("Bay of Bengal", "LOC"), ("Gulf of Mexico", "LOC")]))
+    sea, bay, gulf = (geo_of(ctx, n) for n in ("Mediterranean", "Bay of Bengal", "Gulf of Mexico"))
+    assert sea is not None and sea.feature == "SEA" and km(sea.lat, sea.lon, 35.0, 18.0) < 161
+    assert bay is not None and bay.feature == "BAY" and km(bay.lat, bay.lon, 15.0, 88.0) < 300
+    assert gulf is not None and gulf.feature == "GULF" and km(gulf.lat, gulf.lon, 25.0, -90.0) < 161
+    assert "SEA" not in {p.feature for p in lookup("Kaliningrad")}  # a name a place has already keeps it

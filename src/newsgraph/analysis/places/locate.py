@@ -31,7 +31,8 @@ from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "RGN": 5.5, "ADM2": 3.5}
+_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "RGN": 5.5, "ADM2": 3.5,
+         **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "SD", "FJD", "LK"), 5.5)}  # waters (places/waters.py)
 _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
