@@ -366,3 +366,19 @@ def test_seas_and_gulfs_are_places() -> None:
     assert bay is not None and bay.feature == "BAY" and km(bay.lat, bay.lon, 15.0, 88.0) < 300
     assert gulf is not None and gulf.feature == "GULF" and km(gulf.lat, gulf.lon, 25.0, -90.0) < 161
     assert "SEA" not in {p.feature for p in lookup("Kaliningrad")}  # a name a place has already keeps it
+
+
+def test_a_place_inside_a_longer_place_name_the_gazetteer_does_not_know_is_the_place() -> None:
+    text = ("Floods reached North Dallas in Texas and Eastern China. Fans of Little Britain met in the "
+            "San Fernando Valley, and the South China Morning Post said so.")
+    ctx = locate_places(context(text, [("North Dallas", "GPE"), ("Texas", "GPE"), ("Eastern China", "LOC"),
+                                       ("Little Britain", "GPE"), ("San Fernando Valley", "LOC"),
+                                       ("South China", "GPE")]))
+    placed = places_at(ctx)
+    assert placed["Dallas"].country == "USA"  # framed by a compass word, in a country the article places
+    assert placed["China"].feature == "PCLI"
+    china = [e for e in ctx.entities if e.name == "China"]
+    assert len(china) == 1 and len(china[0].mentions) == 1  # "South China" of the paper's name is not a place
+    assert "Britain" not in placed and "San" not in placed  # a show's name; a name the frame does not explain
+    holders = [e for e in ctx.entities if e.name in ("North Dallas", "Eastern China")]
+    assert all(e.geo is None and len(e.mentions) == 1 for e in holders)  # the longer names keep their own
