@@ -382,3 +382,20 @@ def test_a_place_inside_a_longer_place_name_the_gazetteer_does_not_know_is_the_p
     assert "Britain" not in placed and "San" not in placed  # a show's name; a name the frame does not explain
     holders = [e for e in ctx.entities if e.name in ("North Dallas", "Eastern China")]
     assert all(e.geo is None and len(e.mentions) == 1 for e in holders)  # the longer names keep their own
+
+
+def test_a_person_s_short_name_written_before_its_country_is_the_place() -> None:
+    text = ("Coach Bill Kingston, 52, praised the side. Kingston, Jamaica, was dry. Kingston, Jamaica's coach, "
+            "smiled. Kingston, Canada, was not named.")
+    ctx = context(text, [("Jamaica", "GPE")])
+    spans = tuple(Span(i, i + len("Kingston")) for i in range(len(text)) if text.startswith("Kingston", i))
+    jamaica = [Span(i, i + len("Jamaica")) for i in range(len(text)) if text.startswith("Jamaica", i)]
+    person = Entity(id="p1", name="Bill Kingston", type="PERSON", aliases=("Bill Kingston", "Kingston"),
+                    mentions=(Span(text.index("Bill"), spans[0].end), *spans[1:]))
+    country = replace(ctx.entities[0], mentions=tuple(jamaica))
+    ctx = locate_places(replace(ctx, entities=(country, person)))
+    place = next(e for e in ctx.entities if e.name == "Kingston" and e.geo is not None)
+    assert place.geo is not None and place.geo.country == "JAM"
+    assert [m.start for m in place.mentions] == [spans[1].start]  # not before a possessive, not another country
+    kept = next(e for e in ctx.entities if e.id == "p1")
+    assert len(kept.mentions) == 3 and kept.geo is None

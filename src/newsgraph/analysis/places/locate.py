@@ -332,8 +332,12 @@ def locate_places(ctx: Context) -> Context:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
-    ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support),
-                                lambda a, b: _short_name_cue(ctx.document.text, a, b))
+    text = ctx.document.text
+    boxes = {m.start: e.geo for e in ctx.entities if e.geo is not None and e.geo.feature in ("PCLI", "ADM1")
+             for m in e.mentions}
+    ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support,
+                                                                          _written_in(text, span.end, boxes)),
+                                lambda a, b: _short_name_cue(text, a, b) or _written_in(text, b, boxes) is not None)
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
 
@@ -367,9 +371,19 @@ def _short_name_cue(text: str, start: int, end: int) -> bool:
 _STRONG_LOCATIVES = frozenset({"in", "near", "outside", "around", "throughout", "across"})
 
 
-def _short_name_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
+def _written_in(text: str, end: int, boxes: dict[int, Geo]) -> Geo | None:
+    """The country or state a name is written in ("Kingston, Jamaica": ``boxes`` are the placed countries' and
+    states' mentions by their starts), not one followed by a possessive ("Smith, England's captain"); else None."""
+    if text[end:end + 2] != ", " or end + 2 not in boxes:
+        return None
+    after = text[end + 2:end + 60].split(maxsplit=1)
+    return None if not after or after[0].endswith(("'s", "’s", "'", "’")) else boxes[end + 2]
+
+
+def _short_name_place(name: str, span: Span, support: Counter[str], box: Geo | None = None) -> Geo | None:
     """The point of a person's one-word name written as a place, when it is that place's own name and the place is
-    well known or lies in a country the article names; else None."""
+    well known or lies in a country the article names, and in the country or state written after it, if any;
+    else None."""
     probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
     if not _usable_name(probe):
         return None
@@ -378,6 +392,8 @@ def _short_name_place(name: str, span: Span, support: Counter[str]) -> Geo | Non
         return None
     best, score = _choose(cands, support, set())
     if score < _ENOUGH or place_key(name) not in {place_key(best.name), division_key(best.name)}:
+        return None
+    if box is not None and best.country != box.country:
         return None
     return _to_geo(best) if (best.country is not None and support[best.country]) or _names_a_place(best, probe) \
         else None

@@ -4,7 +4,8 @@ article, where the text writes "roads in Kingston".
 The entity layer groups a one-word mention with the person whose name ends (or begins) with that word; when
 the word is also a place's own name, the place is well known or lies in a country the article names, and the
 text writes the word where only places are written (right after "in", "near", "outside", "around",
-"throughout", "across", or as "the town of X", "X, in Y"), that mention is the place, not the person. Such
+"throughout", "across", or as "the town of X", "X, in Y", or before the country or state the article places
+it in: "Kingston, Jamaica", not "Kingston, Jamaica's coach"), that mention is the place, not the person. Such
 mentions leave the person and become mentions of the article's place entity with the same point, or of a new
 place entity (type GPE). Weaker cues keep the person's: "from X", "to X", "at X" ("levelled at Morris"), a
 list ("Keane, Scholes, Fortune": a team sheet), a possessive ("in Hughes' film"), a word in -ing after it
