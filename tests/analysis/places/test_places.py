@@ -155,6 +155,9 @@ def test_a_place_the_model_took_for_a_person_is_placed_only_where_places_are_wri
     assert giza is not None and giza.country == "EGY"
     ctx = locate_places(context("Giza said so. Egypt agreed.", [("Giza", "PERSON"), ("Egypt", "GPE")]))
     assert geo_of(ctx, "Giza") is None  # no word says it is a place
+    for text in ("Egypt agreed. Her role in Giza's film was small.", "Egypt won: a goal resulted in Giza scoring."):
+        ctx = locate_places(context(text, [("Egypt", "GPE"), ("Giza", "PERSON")]))
+        assert geo_of(ctx, "Giza") is None  # a possessive, a word in -ing: a person's
 
 
 def test_the_longest_name_the_text_writes_is_the_place() -> None:
@@ -331,3 +334,68 @@ def test_a_world_region_is_placed_among_its_countries() -> None:
 def test_only_the_largest_town_of_a_capital_s_name_is_the_capital() -> None:
     capitals = [p for p in lookup("Washington") if p.feature == "PPLC"]
     assert [(p.country, p.admin1) for p in capitals] == [("USA", "Washington, D.C.")]
+
+
+def test_a_person_s_short_name_written_as_a_place_is_the_place() -> None:
+    text = ("Ontario police said Jim Kingston, 40, was held. Kingston said he was innocent. Roads in Kingston "
+            "and Toronto were shut. Melcher moved to Toronto, and Kingston knew. A letter from Kingston came. In "
+            "Kingston's film, nobody dies.")
+    ctx = context(text, [("Ontario", "GPE"), ("Toronto", "GPE")])
+    spans = tuple(Span(i, i + len("Kingston")) for i in range(len(text)) if text.startswith("Kingston", i))
+    person = Entity(id="p1", name="Jim Kingston", type="PERSON", aliases=("Jim Kingston", "Kingston"),
+                    mentions=(Span(text.index("Jim"), spans[0].end), *spans[1:]))
+    ctx = locate_places(replace(ctx, entities=(*ctx.entities, person)))
+    place = next(e for e in ctx.entities if e.name == "Kingston" and e.geo is not None)
+    assert place.geo is not None and place.geo.country == "CAN"
+    assert [text[m.start - 3:m.start] for m in place.mentions] == ["in "]  # "in Kingston" only
+    kept = next(e for e in ctx.entities if e.id == "p1")
+    assert len(kept.mentions) == 5 and kept.geo is None  # "Kingston said", "and Kingston knew", "from", "In ...'s"
+
+
+def test_a_name_the_text_calls_a_firm_s_is_not_a_town() -> None:
+    text = "Japan's car giant Toyota said sales rose in Osaka. Toyota had warned in December."
+    ctx = locate_places(context(text, [("Japan", "GPE"), ("Toyota", "ORG"), ("Osaka", "GPE")]))
+    assert geo_of(ctx, "Toyota") is None and geo_of(ctx, "Osaka") is not None
+
+
+def test_seas_and_gulfs_are_places() -> None:
+    text = "Ships in the Mediterranean and the Bay of Bengal, and rigs in the Gulf of Mexico, were hit."
+    ctx = locate_places(context(text, [("Mediterranean", "LOC"), ("Bay of Bengal", "LOC"), ("Gulf of Mexico", "LOC")]))
+    sea, bay, gulf = (geo_of(ctx, n) for n in ("Mediterranean", "Bay of Bengal", "Gulf of Mexico"))
+    assert sea is not None and sea.feature == "SEA" and km(sea.lat, sea.lon, 35.0, 18.0) < 161
+    assert bay is not None and bay.feature == "BAY" and km(bay.lat, bay.lon, 15.0, 88.0) < 300
+    assert gulf is not None and gulf.feature == "GULF" and km(gulf.lat, gulf.lon, 25.0, -90.0) < 161
+    assert "SEA" not in {p.feature for p in lookup("Kaliningrad")}  # a name a place has already keeps it
+
+
+def test_a_place_inside_a_longer_place_name_the_gazetteer_does_not_know_is_the_place() -> None:
+    text = ("Floods reached North Dallas in Texas and Eastern China. Fans of Little Britain met in the "
+            "San Fernando Valley, and the South China Morning Post said so.")
+    ctx = locate_places(context(text, [("North Dallas", "GPE"), ("Texas", "GPE"), ("Eastern China", "LOC"),
+                                       ("Little Britain", "GPE"), ("San Fernando Valley", "LOC"),
+                                       ("South China", "GPE")]))
+    placed = places_at(ctx)
+    assert placed["Dallas"].country == "USA"  # framed by a compass word, in a country the article places
+    assert placed["China"].feature == "PCLI"
+    china = [e for e in ctx.entities if e.name == "China"]
+    assert len(china) == 1 and len(china[0].mentions) == 1  # "South China" of the paper's name is not a place
+    assert "Britain" not in placed and "San" not in placed  # a show's name; a name the frame does not explain
+    holders = [e for e in ctx.entities if e.name in ("North Dallas", "Eastern China")]
+    assert all(e.geo is None and len(e.mentions) == 1 for e in holders)  # the longer names keep their own
+
+
+def test_a_person_s_short_name_written_before_its_country_is_the_place() -> None:
+    text = ("Coach Bill Kingston, 52, praised the side. Kingston, Jamaica, was dry. Kingston, Jamaica's coach, "
+            "smiled. Kingston, Canada, was not named.")
+    ctx = context(text, [("Jamaica", "GPE")])
+    spans = tuple(Span(i, i + len("Kingston")) for i in range(len(text)) if text.startswith("Kingston", i))
+    jamaica = [Span(i, i + len("Jamaica")) for i in range(len(text)) if text.startswith("Jamaica", i)]
+    person = Entity(id="p1", name="Bill Kingston", type="PERSON", aliases=("Bill Kingston", "Kingston"),
+                    mentions=(Span(text.index("Bill"), spans[0].end), *spans[1:]))
+    country = replace(ctx.entities[0], mentions=tuple(jamaica))
+    ctx = locate_places(replace(ctx, entities=(country, person)))
+    place = next(e for e in ctx.entities if e.name == "Kingston" and e.geo is not None)
+    assert place.geo is not None and place.geo.country == "JAM"
+    assert [m.start for m in place.mentions] == [spans[1].start]  # not before a possessive, not another country
+    kept = next(e for e in ctx.entities if e.id == "p1")
+    assert len(kept.mentions) == 3 and kept.geo is None

