@@ -110,7 +110,6 @@ _UNTIL = re.compile(r"(?i)\b(?:until|till)\s+$")
 _REPORTED = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|stated|declared|warned|revealed|insisted"
                        r"|claimed|admitted|denied|disclosed)\s+(?:on\s+|late\s+|early\s+)?$")
 _FUTURE_PREP = re.compile(r"(?i)\b(?:through|before|by)\s+$")
-_POSSESSIVE = re.compile(r"(?<=['’]s)\s+[a-z]")  # "Wednesday's ruling": the candidate ends on "'s"
 
 
 def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
@@ -123,10 +122,6 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
         return PAST if _finite_past(parsed, c) else FUTURE
     if _REPORTED.search(text[max(0, c.start - 40):c.start]):
         return PAST  # "said on Sunday they would boycott": the day of the saying, whatever the parse
-    if c.rule == "weekday" and _POSSESSIVE.match(text, c.end):
-        # "get around Wednesday's ruling", "before Friday's purchases": the day names an event the text knows
-        # of, told as done; the verb of the clause is not its tense
-        return PAST
     tense = clause_tense(parsed, c.start, c.end)
     if tense == PRESENT and _FUTURE_PREP.search(before):
         return FUTURE
