@@ -611,7 +611,7 @@ _TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|f
 def _holiday(c: Candidate, f: Frame) -> Result | None:
     """A fixed feast day ("Christmas Eve" -> 2022-12-24) in the year the tense points to."""
     name = group(c, "holiday")
-    if name.lower() in ("christmas", "thanksgiving") and (not _TIME_PREP.search(f.before)
+    if name.lower() in ("christmas", "thanksgiving", "easter") and (not _TIME_PREP.search(f.before)
                                                           or _MODIFIES_NEXT.match(f.after)):
         return None  # "Christmas sales", "because of Christmas celebrations": the feast as a kind of thing
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
@@ -619,6 +619,9 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
         return None
     if group(c, "year"):
         f = replace(f, sentence_year=group(c, "year"))  # "New Year's Day 1863"
+    if month_day == "Easter":
+        kind, value = _day_in_year(f, 4, 1)
+        return (kind, _easter(int(value[:4])).isoformat()) if value and value[:4].isdigit() else (kind, value)
     month = int(month_day[:2])
     movable = _MOVABLE.fullmatch(month_day[3:])
     if movable is None:
@@ -634,10 +637,27 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
         return "DATE", (last - timedelta(days=(last.weekday() - weekday) % 7)).isoformat()
     first = date(year, month, 1)
     first += timedelta(days=(weekday - first.weekday()) % 7)
-    return "DATE", (first + timedelta(weeks=int(movable.group(1)) - 1)).isoformat()
+    day = first + timedelta(weeks=int(movable.group(1)) - 1)
+    if movable.group(3):
+        # "Election Day": the Tuesday after the first Monday of November
+        day += timedelta(days=(_WEEKDAYS.index(movable.group(3)) - day.weekday()) % 7 or 7)
+    return "DATE", day.isoformat()
 
 
-_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+def _easter(year: int) -> date:
+    """Easter Sunday of a (Gregorian) year: the anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * w) // 433
+    month = (h + w - 7 * m + 90) // 25
+    return date(year, month, (h + w - 7 * m + 33 * month + 19) % 32)
+
+
+_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(Mon|Tue|Wed|Thu|Fri|Sat|Sun)?")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
