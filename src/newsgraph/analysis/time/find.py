@@ -125,11 +125,17 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     tense = clause_tense(parsed, c.start, c.end)
     if tense == PRESENT and _FUTURE_PREP.search(before):
         return FUTURE
-    if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
+    if tense == PRESENT and _names_weekday(c) and _schedule_present(text, parsed, c):
         return FUTURE
     if tense == PRESENT and c.rule == "weekday" and _in_headline(text, c.start) and not _FUTURE_PREP.search(before):
         return PAST  # headlinese: "Markets fall on Monday" reports a Monday gone by
     return tense
+
+
+def _names_weekday(c: Candidate) -> bool:
+    """True for a weekday, alone or after a clock time ("expires at midnight Friday")."""
+    word = c.match.groupdict().get("dayword") or ""
+    return c.rule == "weekday" or word.lower() not in ("", "today", "yesterday", "tomorrow")
 
 
 _HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
