@@ -325,6 +325,9 @@ def test_schedules_reports_and_plans_point_the_right_way(run_analysis: Callable[
     assert analysed(run_analysis, "Leaders said on Tuesday they would resign.") == {"Tuesday": "2025-08-12"}
     assert analysed(run_analysis, "A vote is planned for Dec. 3.") == {"Dec. 3": "2025-12-03"}
     assert analysed(run_analysis, "Work will start in the spring.") == {"the spring": "2026-SP"}
+    # a gerund used as a noun is no verb of the day: the past verb above it is
+    assert analysed(run_analysis, "Officers made 300 arrests for drunken driving from Friday through Monday.",
+                    published="2025-08-20") == {"Friday": "2025-08-15", "Monday": "2025-08-18"}
     # a clock time on a weekday follows the schedule as the bare weekday does
     assert analysed(run_analysis, "The contract expires at midnight Friday.") == {
         "midnight Friday": "2025-08-22T24:00"}

@@ -41,12 +41,17 @@ _ABSOLUTE = re.compile(r"^\d{3,4}")
 def _governing_verb(parsed: Parsed, i: int) -> Token | None:
     """The nearest verb at or above token ``i`` in the parse."""
     tok = parsed.tokens[i]
-    if tok.pos in ("VERB", "AUX"):
+    if tok.pos in ("VERB", "AUX") and not _nominal_gerund(parsed, tok):
         return tok
     for t in parsed.ancestors(i):
-        if t.pos in ("VERB", "AUX"):
+        if t.pos in ("VERB", "AUX") and not _nominal_gerund(parsed, t):
             return t
     return None
+
+
+def _nominal_gerund(parsed: Parsed, tok: Token) -> bool:
+    """True for a gerund used as a noun, with an adjective or determiner of its own ("arrests for drunken driving")."""
+    return tok.tag == "VBG" and any(k.dep in ("amod", "det", "poss") for k in parsed.children(tok.i))
 
 
 # verbs whose present passive (or copula "due") looks ahead: "is scheduled for", "is expected on"
