@@ -219,6 +219,10 @@ def test_names_quantities_and_discourse_words_are_not_timexes(text: str) -> None
     assert values_of(text) == {}
 
 
+def test_a_year_before_as_a_whole_is_a_year() -> None:
+    assert values_of("For 2024 as a whole , sales were down") == {"2024": "2024"}
+
+
 def test_times_of_day_take_their_day() -> None:
     found = values_of("Markets closed at 14:30 GMT on Friday after a calm day")
     assert found["14:30 GMT on Friday"] == "2025-08-15T14:30Z"
