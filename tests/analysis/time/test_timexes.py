@@ -228,6 +228,16 @@ def test_times_of_day_take_their_day() -> None:
     assert found["14:30 GMT on Friday"] == "2025-08-15T14:30Z"
 
 
+def test_a_time_of_day_to_come_is_not_on_a_day_gone_by(run_analysis: Callable[..., Analysis]) -> None:
+    """A future clause's clock time takes the last day ahead the text named, not an earlier day gone by."""
+    text = ("Voters return to the polls on Sunday. The first round, held on Aug. 3, drew few voters. "
+            "Polling stations will open at 7 a.m.")
+    assert analysed(run_analysis, text, published="2025-08-13") == {
+        "Sunday": "2025-08-17", "Aug. 3": "2025-08-03", "7 a.m.": "2025-08-17T07:00"}
+    assert analysed(run_analysis, "The first round was held on Aug. 3. Polls will open at 7 a.m.",
+                    published="2025-08-13")["7 a.m."] == "2025-08-13T07:00"
+
+
 def test_without_a_publication_date_relative_values_are_unknown() -> None:
     assert values_of("He resigned yesterday , not in 2019", published=None) == {"yesterday": None, "2019": "2019"}
 

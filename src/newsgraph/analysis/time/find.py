@@ -399,6 +399,7 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     taken_to = 0  # the end of the last span taken
     found: list[Timex] = []
     anchor_day: date | None = None
+    ahead_day: date | None = None  # the last day named that is not before publication
     anchor_value: str | None = None
     story: str | None = None  # the last date that moves the narrative on: named in full, or a day, month or shift
     year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
@@ -415,6 +416,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             frame = replace(frame, story_back=True)
         if c.rule == "vague":
             frame = replace(frame, next_word=_next_word(parsed, c.end))
+        if ahead_day:
+            frame = replace(frame, ahead_day=ahead_day)
         result = normalise(c, frame)
         if result is None or _quoted_title(text, c):
             continue
@@ -456,6 +459,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):
                 anchor_day = date.fromisoformat(value[:10])
+                if dct is not None and anchor_day >= dct:
+                    ahead_day = anchor_day
     found.extend(_year_ranges(text, found))
     found.sort(key=lambda t: t.start)
     return tuple(found)

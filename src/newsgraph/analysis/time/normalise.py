@@ -181,7 +181,8 @@ _NAME_BEFORE = re.compile(r"[a-z,;:] +[A-Z][A-Za-z&]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+")
 
 
-_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bas)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bhis)(?<!\bits)(?<!\bthis)"
+_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bas)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bhis)(?<!\bits)"
+                            r"(?<!\bthis)"
                             r"|percent|per\b|people|times|metres"
                             r"|meters|miles|feet|tonnes"
                             r"|tons|km|kg|mph|barrels|hectares|acres|yen|yuan|won|baht|rand|ringgit|kronor|krona"
