@@ -606,7 +606,8 @@ def _season_shift(season: str, f: Frame) -> int:
 # a lower-case word after the feast that it modifies ("Christmas trading"), not one that starts a new phrase
 _MODIFIES_NEXT = re.compile(r"\s+(?!(?:and|or|but|with|when|as|to|in|on|at|for|this|last|next|is|was|will|has|had"
                             r"|the|a|an|they|we|he|she|it|until|after|before|because|so|than)\b)[a-z]")
-_TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|from|during|around|of|and)\s+$")
+_TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|from|during|around|of|and)\s+"
+                        r"(?:(?:a|an|the|this|last|next) (?:late|early) )?$")  # "helped by a late Thanksgiving"
 
 
 def _holiday(c: Candidate, f: Frame) -> Result | None:
