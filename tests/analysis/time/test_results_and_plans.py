@@ -35,6 +35,12 @@ def test_a_quarter_reported_within_its_own_calendar_quarter_is_this_year_s(
     ("The parade is on Labor Day .", date(2025, 8, 7), {"Labor Day": "2025-09-01"}),
     ("Pools open after Memorial Day .", date(2025, 4, 7), {"Memorial Day": "2025-05-26"}),
     ("A Thanksgiving dinner for all .", date(2025, 8, 7), {}),
+    ("Voters go to the polls on Election Day .", date(2024, 10, 31), {"Election Day": "2024-11-05"}),
+    ("Crowds are expected on Easter Sunday .", date(2023, 4, 7), {"Easter Sunday": "2023-04-09"}),
+    ("They went home for Easter .", date(2024, 5, 7), {"Easter": "2024-03-31"}),
+    ("An Easter egg hunt for all .", date(2024, 5, 7), {}),
+    ("Sales were helped by a late Thanksgiving .", date(2025, 1, 2), {"late Thanksgiving": "2024-11-28"}),
+    ("Millions travel ahead of the Fourth of July holiday .", date(2023, 6, 30), {"Fourth of July": "2023-07-04"}),
 ])
 def test_a_movable_feast_falls_on_its_weekday(text: str, published: date, expected: dict[str, str]) -> None:
     assert values_of(text, published) == expected

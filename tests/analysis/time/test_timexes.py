@@ -219,9 +219,23 @@ def test_names_quantities_and_discourse_words_are_not_timexes(text: str) -> None
     assert values_of(text) == {}
 
 
+def test_a_year_before_as_a_whole_is_a_year() -> None:
+    assert values_of("For 2024 as a whole , sales were down") == {"2024": "2024"}
+
+
 def test_times_of_day_take_their_day() -> None:
     found = values_of("Markets closed at 14:30 GMT on Friday after a calm day")
     assert found["14:30 GMT on Friday"] == "2025-08-15T14:30Z"
+
+
+def test_a_time_of_day_to_come_is_not_on_a_day_gone_by(run_analysis: Callable[..., Analysis]) -> None:
+    """A future clause's clock time takes the last day ahead the text named, not an earlier day gone by."""
+    text = ("Voters return to the polls on Sunday. The first round, held on Aug. 3, drew few voters. "
+            "Polling stations will open at 7 a.m.")
+    assert analysed(run_analysis, text, published="2025-08-13") == {
+        "Sunday": "2025-08-17", "Aug. 3": "2025-08-03", "7 a.m.": "2025-08-17T07:00"}
+    assert analysed(run_analysis, "The first round was held on Aug. 3. Polls will open at 7 a.m.",
+                    published="2025-08-13")["7 a.m."] == "2025-08-13T07:00"
 
 
 def test_without_a_publication_date_relative_values_are_unknown() -> None:
@@ -325,6 +339,12 @@ def test_schedules_reports_and_plans_point_the_right_way(run_analysis: Callable[
     assert analysed(run_analysis, "Leaders said on Tuesday they would resign.") == {"Tuesday": "2025-08-12"}
     assert analysed(run_analysis, "A vote is planned for Dec. 3.") == {"Dec. 3": "2025-12-03"}
     assert analysed(run_analysis, "Work will start in the spring.") == {"the spring": "2026-SP"}
+    # a gerund used as a noun is no verb of the day: the past verb above it is
+    assert analysed(run_analysis, "Officers made 300 arrests for drunken driving from Friday through Monday.",
+                    published="2025-08-20") == {"Friday": "2025-08-15", "Monday": "2025-08-18"}
+    # a clock time on a weekday follows the schedule as the bare weekday does
+    assert analysed(run_analysis, "The contract expires at midnight Friday.") == {
+        "midnight Friday": "2025-08-22T24:00"}
 
 
 FRESH = DATA / "timex_fresh.jsonl"

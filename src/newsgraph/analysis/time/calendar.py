@@ -34,6 +34,7 @@ class Frame:
     story: str | None = None  # the narrative's last absolute value, when the story (not publication) frames this
     story_back: bool = False  # the clause looks back from the story's time (past perfect: "had been chartered")
     next_word: str = ""  # the word after the candidate, as the parse has it: "lemma/TAG" ("control/VBZ")
+    ahead_day: date | None = None  # the last named day not before publication (what a future clause speaks of)
 
 
 # ------------------------------------------------------------------ calendar arithmetic

@@ -13,6 +13,7 @@ from datetime import timedelta
 from newsgraph.analysis.time.calendar import (
     COMPLEMENT_END,
     DEICTIC_SHIFT,
+    FUTURE,
     PAST,
     SEASONS,
     VAGUE_NUMBERS,
@@ -223,6 +224,9 @@ def _clock_day(c: Candidate, f: Frame) -> str | None:
         if wd is not None:
             return weekday_date(f.dct, int(wd), f.tense).isoformat()
     base = anchor_date(f)
+    if base and f.dct and f.tense == FUTURE and base < f.dct:
+        # "polls will open at 7 a.m." after a day gone by: the day ahead the text last named, else publication
+        base = f.ahead_day or f.dct
     return base.isoformat() if base else None
 
 

@@ -41,12 +41,17 @@ _ABSOLUTE = re.compile(r"^\d{3,4}")
 def _governing_verb(parsed: Parsed, i: int) -> Token | None:
     """The nearest verb at or above token ``i`` in the parse."""
     tok = parsed.tokens[i]
-    if tok.pos in ("VERB", "AUX"):
+    if tok.pos in ("VERB", "AUX") and not _nominal_gerund(parsed, tok):
         return tok
     for t in parsed.ancestors(i):
-        if t.pos in ("VERB", "AUX"):
+        if t.pos in ("VERB", "AUX") and not _nominal_gerund(parsed, t):
             return t
     return None
+
+
+def _nominal_gerund(parsed: Parsed, tok: Token) -> bool:
+    """True for a gerund used as a noun, with an adjective or determiner of its own ("arrests for drunken driving")."""
+    return tok.tag == "VBG" and any(k.dep in ("amod", "det", "poss") for k in parsed.children(tok.i))
 
 
 # verbs whose present passive (or copula "due") looks ahead: "is scheduled for", "is expected on"
@@ -125,11 +130,17 @@ def _tense_of(text: str, parsed: Parsed, c: Candidate) -> int:
     tense = clause_tense(parsed, c.start, c.end)
     if tense == PRESENT and _FUTURE_PREP.search(before):
         return FUTURE
-    if tense == PRESENT and c.rule == "weekday" and _schedule_present(text, parsed, c):
+    if tense == PRESENT and _names_weekday(c) and _schedule_present(text, parsed, c):
         return FUTURE
     if tense == PRESENT and c.rule == "weekday" and _in_headline(text, c.start) and not _FUTURE_PREP.search(before):
         return PAST  # headlinese: "Markets fall on Monday" reports a Monday gone by
     return tense
+
+
+def _names_weekday(c: Candidate) -> bool:
+    """True for a weekday, alone or after a clock time ("expires at midnight Friday")."""
+    word = c.match.groupdict().get("dayword") or ""
+    return c.rule == "weekday" or word.lower() not in ("", "today", "yesterday", "tomorrow")
 
 
 _HEADLINE_END = re.compile(r"[.!?:;\"”]\s*$")
@@ -388,6 +399,7 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
     taken_to = 0  # the end of the last span taken
     found: list[Timex] = []
     anchor_day: date | None = None
+    ahead_day: date | None = None  # the last day named that is not before publication
     anchor_value: str | None = None
     story: str | None = None  # the last date that moves the narrative on: named in full, or a day, month or shift
     year_end = 0  # where the anchor was named, when it is a year that frames its clause ("In 2007, ...")
@@ -404,6 +416,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             frame = replace(frame, story_back=True)
         if c.rule == "vague":
             frame = replace(frame, next_word=_next_word(parsed, c.end))
+        if ahead_day:
+            frame = replace(frame, ahead_day=ahead_day)
         result = normalise(c, frame)
         if result is None or _quoted_title(text, c):
             continue
@@ -445,6 +459,8 @@ def timexes_of(parsed: Parsed, dct: date | None) -> tuple[Timex, ...]:
             year_end = c.end if _frames_its_clause(text, c) else 0
             if _DAY_VALUE.match(value):
                 anchor_day = date.fromisoformat(value[:10])
+                if dct is not None and anchor_day >= dct:
+                    ahead_day = anchor_day
     found.extend(_year_ranges(text, found))
     found.sort(key=lambda t: t.start)
     return tuple(found)

@@ -181,7 +181,8 @@ _NAME_BEFORE = re.compile(r"[a-z,;:] +[A-Z][A-Za-z&]+ $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+")
 
 
-_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bhis)(?<!\bits)(?<!\bthis)"
+_QUANTITY_NEXT = re.compile(r"\s+(?:[a-z]+s\b(?<!\bis)(?<!\bas)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bhis)(?<!\bits)"
+                            r"(?<!\bthis)"
                             r"|percent|per\b|people|times|metres"
                             r"|meters|miles|feet|tonnes"
                             r"|tons|km|kg|mph|barrels|hectares|acres|yen|yuan|won|baht|rand|ringgit|kronor|krona"
@@ -605,13 +606,14 @@ def _season_shift(season: str, f: Frame) -> int:
 # a lower-case word after the feast that it modifies ("Christmas trading"), not one that starts a new phrase
 _MODIFIES_NEXT = re.compile(r"\s+(?!(?:and|or|but|with|when|as|to|in|on|at|for|this|last|next|is|was|will|has|had"
                             r"|the|a|an|they|we|he|she|it|until|after|before|because|so|than)\b)[a-z]")
-_TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|from|during|around|of|and)\s+$")
+_TIME_PREP = re.compile(r"\b(?:at|on|before|after|until|till|since|over|by|for|from|during|around|of|and)\s+"
+                        r"(?:(?:a|an|the|this|last|next) (?:late|early) )?$")  # "helped by a late Thanksgiving"
 
 
 def _holiday(c: Candidate, f: Frame) -> Result | None:
     """A fixed feast day ("Christmas Eve" -> 2022-12-24) in the year the tense points to."""
     name = group(c, "holiday")
-    if name.lower() in ("christmas", "thanksgiving") and (not _TIME_PREP.search(f.before)
+    if name.lower() in ("christmas", "thanksgiving", "easter") and (not _TIME_PREP.search(f.before)
                                                           or _MODIFIES_NEXT.match(f.after)):
         return None  # "Christmas sales", "because of Christmas celebrations": the feast as a kind of thing
     month_day = timex_words("holiday").get(name.lower().replace("’", "'"))
@@ -619,6 +621,9 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
         return None
     if group(c, "year"):
         f = replace(f, sentence_year=group(c, "year"))  # "New Year's Day 1863"
+    if month_day == "Easter":
+        kind, value = _day_in_year(f, 4, 1)
+        return (kind, _easter(int(value[:4])).isoformat()) if value and value[:4].isdigit() else (kind, value)
     month = int(month_day[:2])
     movable = _MOVABLE.fullmatch(month_day[3:])
     if movable is None:
@@ -634,10 +639,27 @@ def _holiday(c: Candidate, f: Frame) -> Result | None:
         return "DATE", (last - timedelta(days=(last.weekday() - weekday) % 7)).isoformat()
     first = date(year, month, 1)
     first += timedelta(days=(weekday - first.weekday()) % 7)
-    return "DATE", (first + timedelta(weeks=int(movable.group(1)) - 1)).isoformat()
+    day = first + timedelta(weeks=int(movable.group(1)) - 1)
+    if movable.group(3):
+        # "Election Day": the Tuesday after the first Monday of November
+        day += timedelta(days=(_WEEKDAYS.index(movable.group(3)) - day.weekday()) % 7 or 7)
+    return "DATE", day.isoformat()
 
 
-_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+def _easter(year: int) -> date:
+    """Easter Sunday of a (Gregorian) year: the anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * w) // 433
+    month = (h + w - 7 * m + 90) // 25
+    return date(year, month, (h + w - 7 * m + 33 * month + 19) % 32)
+
+
+_MOVABLE = re.compile(r"([1-4L])(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(Mon|Tue|Wed|Thu|Fri|Sat|Sun)?")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 

@@ -84,7 +84,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day_word = rf"(?P<dayword>(?i:today|yesterday|tomorrow)|(?:{weekday})(?!,? (?:the )?\d))"
     vague = _alt(list(vague_values()))
     # feast days as written: capitalised, with a straight or curly apostrophe
-    holiday = _alt([" ".join(w.capitalize() for w in h.split()).replace("'", "['’]") for h in timex_words("holiday")])
+    holiday = _alt([" ".join(w if w == "of" else w.capitalize() for w in h.split()).replace("'", "['’]")
+                    for h in timex_words("holiday")])
     holiday = holiday.replace("\\['’\\]", "['’]")
     decade_word = _alt(list(timex_words("decade_word")))
     named_day = _alt([form for n in timex_words("named_day") for form in (n.title(), n.upper())])
