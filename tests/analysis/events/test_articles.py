@@ -104,3 +104,11 @@ def test_a_readiness_to_return_to_talks_is_a_promise_to_meet(run_analysis: Run) 
     assert [v.type for v in a.events] == ["AGREE"]
     a = run_analysis("The union returned to talks on Monday.", published="2025-07-08")
     assert [v.type for v in a.events] == ["CONSULT"]
+
+
+def test_a_report_coordinated_after_an_act_is_a_statement_of_its_own(run_analysis: Run) -> None:
+    text = "Hungary condemned the expulsion of its diplomats on Monday and said it would retaliate."
+    a = run_analysis(text, published="2025-07-08")
+    kinds = {v.type: _names(a, v.source) for v in a.events}
+    assert kinds.get("ACCUSE") == ["Hungary"]
+    assert kinds.get("THREATEN") == ["Hungary"]

@@ -90,7 +90,7 @@ def decide(kind: str, features: list[str], model: TypeModel | None = None) -> st
         return kind
     probs = model.probabilities(features)
     # a firm word the model never saw in training is the rules' to code ("restricted calls")
-    retype_at = model.retype_at if OPEN in features else model.firm_at if f"lemma={_lemma_in(features)}" in \
+    retype_at = model.retype_at if OPEN in features else model.firm_at if f"lemma={lemma_in(features)}" in \
         model.weights else 1.01
     best = max(probs, key=probs.__getitem__)
     if best == NO_EVENT:
@@ -105,7 +105,7 @@ def readings(features: list[str], kind: str) -> set[str]:
     """What a confirmed reading is keyed on: each feature of the trigger's phrase with the rules' type
     ("lemma_obj=cut|aid|SANCTION"), or the word with its type when it stands alone ("lemma=visit|CONSULT")."""
     phrase = {f"{f}|{kind}" for f in features if f.startswith(_PHRASE)}
-    return phrase or {f"lemma={_lemma_in(features)}|{kind}"}
+    return phrase or {f"lemma={lemma_in(features)}|{kind}"}
 
 
 def phrase_support(model: TypeModel, features: list[str], best: str, kind: str) -> float:
@@ -123,7 +123,8 @@ def phrase_support(model: TypeModel, features: list[str], best: str, kind: str) 
     return total
 
 
-def _lemma_in(features: list[str]) -> str:
+def lemma_in(features: list[str]) -> str:
+    """The trigger's lemma among an event's features."""
     return next((f[6:] for f in features if f.startswith("lemma=")), "")
 
 

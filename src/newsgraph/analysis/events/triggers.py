@@ -536,6 +536,8 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger],
                 break  # "despite invading two countries, X signed ...": told against it, not part of it
             if credited_deed(parsed, t) is not None:
                 break  # "thanked X for releasing prisoners": the release is a happening of its own
+            if t.i != trig.tok and _reported_after(parsed, t):
+                break  # "denounced the expulsions and said it would retaliate": a second statement
             t = parsed.tokens[t.head]
             steps += 1
             if coordinated and (t.i in at or t.i in anchors):
@@ -561,6 +563,12 @@ def governing_triggers(parsed: Parsed, triggers: list[Trigger],
         if owner in by_tok:
             by_tok[owner].members.append(tok)
     return [r for r in roots if not _is_background(parsed, r)]
+
+
+def _reported_after(parsed: Parsed, t: Token) -> bool:
+    """True for a reporting verb coordinated after another verb ("denounced the move and said it would
+    retaliate"): what it reports is a statement of its own, not a part of the first verb's happening."""
+    return t.dep == "conj" and t.pos == "VERB" and t.lemma.lower() in REPORTING and t.head < t.i
 
 
 _RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon"})
