@@ -61,3 +61,27 @@ def test_a_deed_someone_hopes_for_is_hypothetical(run_analysis: Run) -> None:
     a = run_analysis('A detainee said: "I hope the government will release me and the other men."')
     released = [v for v in a.events if v.trigger.text == "release"]
     assert released and all(v.hypothetical for v in released)
+
+
+def test_trials_of_no_one_are_no_accusation(run_analysis: Run) -> None:
+    a = run_analysis("Field trials in Oslo and Bergen are testing the new network.")
+    assert not any(v.type == "ACCUSE" for v in a.events)
+
+
+def test_blame_laid_on_a_cause_accuses_no_one(run_analysis: Run) -> None:
+    a = run_analysis("Globex blamed the weak sales on a cold winter and high fuel prices.")
+    assert not any(v.type == "ACCUSE" for v in a.events)
+    b = run_analysis("The Nigerian army blamed Boko Haram for the attack on the village.")
+    assert any(v.type == "ACCUSE" for v in b.events)
+
+
+def test_goods_on_sale_are_no_offer(run_analysis: Run) -> None:
+    a = run_analysis("New handsets from Initech, offering web access and e-mail, are selling well.")
+    assert not any(v.type == "AGREE" for v in a.events)
+    b = run_analysis("Norway offered to mediate between Colombia and the rebels.")
+    assert any(v.type == "AGREE" for v in b.events)
+
+
+def test_a_petrarch_bare_preposition_reads_an_actor(run_analysis: Run) -> None:
+    a = run_analysis("Nobody can trust his judgement when it comes to the budget decisions of the cabinet.")
+    assert "comes" not in _triggers(a)

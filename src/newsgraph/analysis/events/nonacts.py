@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.analysis.events.lexicon import Sense
+from newsgraph.analysis.events.lexicon import Sense, senses
 from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
 
@@ -42,7 +42,45 @@ def no_act(parsed: Parsed, tok: Token, sense: Sense, party: Callable[[int], bool
         return True
     if lemma == "loan" and tok.dep == "pobj" and parsed.tokens[tok.head].text.lower() == "on":
         return True  # "is on loan from Charlton", "joins on a month's loan": a standing, not a grant
+    if lemma == "trial" and sense.type == "ACCUSE" and tok.tag == "NNS" and not _of_a_party(parsed, kids, party):
+        return True  # "trials in Berlin", "the European trials in Sheffield": tests and contests, no one tried
+    if lemma == "blame" and tok.pos == "VERB" and _blames_a_cause(parsed, kids, party):
+        return True
+    if lemma == "offer" and sense.type == "AGREE" and tok.pos == "VERB" and _offers_goods(parsed, tok, kids, party):
+        return True
     return _scare_quoted(parsed, tok)
+
+
+def _of_a_party(parsed: Parsed, kids: list[Token], party: Callable[[int], bool]) -> bool:
+    return any(c.dep == "poss" and party(c.i) for c in kids) or any(
+        c.dep == "prep" and c.text.lower() == "of" and any(g.dep == "pobj" and party(g.i) for g in parsed.children(c.i))
+        for c in kids)
+
+
+def _blames_a_cause(parsed: Parsed, kids: list[Token], party: Callable[[int], bool]) -> bool:
+    """True for "blamed the poor results on a wet summer": the blame is laid on a cause, no one is accused."""
+    if any(c.dep == "prep" and c.text.lower() == "for" for c in kids):
+        return False  # "blamed Pakistan for the fighting"
+    preps = kids + [g for c in kids if c.dep == "dobj" for g in parsed.children(c.i)]  # "blamed the loss on"
+    on = [g for c in preps if c.dep == "prep" and c.text.lower() == "on"
+          for g in parsed.children(c.i) if g.dep == "pobj"]
+    return bool(on) and not any(party(g.i) or any(party(k.i) for k in parsed.children(g.i) if k.dep == "conj")
+                                for g in on)
+
+
+def _offers_goods(parsed: Parsed, tok: Token, kids: list[Token], party: Callable[[int], bool]) -> bool:
+    """True for "phones offering web access", "services offered by operators": goods on sale, offered to no
+    one named; an offer of a deed ("offered to mediate", "offered talks") or to a party stays an offer."""
+    if any(c.dep in ("xcomp", "ccomp", "dative") for c in kids):
+        return False
+    if any(c.dep == "prep" and c.text.lower() == "to" and any(g.dep == "pobj" and party(g.i)
+                                                              for g in parsed.children(c.i)) for c in kids):
+        return False
+    goods = [c for c in kids if c.dep in ("dobj", "nsubjpass") and c.pos == "NOUN"]
+    if tok.dep == "acl" and tok.tag == "VBN" and tok.head != tok.i:
+        goods.append(parsed.tokens[tok.head])  # "services offered by operators"
+    table = senses()
+    return bool(goods) and not any(g.lemma.lower() in table or party(g.i) for g in goods)
 
 
 def _signs_a_person(parsed: Parsed, tok: Token, kids: list[Token]) -> bool:
