@@ -28,6 +28,8 @@ def test_a_reporters_question_is_no_request(run_analysis: Run) -> None:
     assert "asked" not in _triggers(a)
     b = run_analysis("Minister Ana Vidal was asked why the talks had stalled.")
     assert "asked" not in _triggers(b)
+    d = run_analysis("Governor Tim Rand kept asking what the mayors would do about the floods.")
+    assert "asking" not in _triggers(d)
     # asked to do something: a request
     c = run_analysis("Peru asked Chile to return the disputed fishing boats.")
     assert any(v.type == "REQUEST" for v in c.events)
@@ -43,6 +45,11 @@ def test_a_shot_at_nothing_is_no_attack(run_analysis: Run) -> None:
     assert not any(v.type == "ASSAULT" for v in a.events)
     b = run_analysis("Gunmen shot two police officers in Kano on Sunday.")
     assert any(v.type == "ASSAULT" for v in b.events)
+    c = run_analysis("The actor Dan Kerr, who shot to fame in a 1990 comedy, opened the festival.")
+    assert not any(v.type == "ASSAULT" for v in c.events)
+    # the object of a coordinated attack is aimed at too
+    d = run_analysis("Soldiers shot and killed three men near Gao.")
+    assert any(v.type == "ASSAULT" for v in d.events)
 
 
 def test_a_scare_quoted_word_is_no_act(run_analysis: Run) -> None:

@@ -22,6 +22,7 @@ _QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "who
 _QUESTION_NOUNS = frozenset({"question", "query"})
 _ATTEMPTS = frozenset({"seek", "try", "attempt"})
 _AIMS = frozenset({"at", "on", "into", "through"})
+_HARM = frozenset({"ASSAULT", "COERCE"})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
 
 
@@ -116,19 +117,29 @@ def _asks_a_question(parsed: Parsed, kids: list[Token]) -> bool:
             return True
         if c.dep == "dobj" and c.lemma.lower() in _QUESTION_NOUNS:
             return True
-        if c.dep in ("ccomp", "advcl") and any(
-                g.text.lower() in _QUESTION_WORDS for g in parsed.children(c.i) if g.dep in ("mark", "advmod")):
+        if c.dep in ("ccomp", "advcl") and any(  # "asked why", "asking what they would do"
+                g.text.lower() in _QUESTION_WORDS for g in parsed.children(c.i)
+                if g.dep in ("mark", "advmod", "dobj", "nsubj", "attr")):
             return True
     return False
 
 
 def _aimless(tok: Token, kids: list[Token], parsed: Parsed) -> bool:
     """True for "exports shot up", "he shot from 50 yards": a shot with no one shot and nothing aimed at."""
-    if tok.dep in ("acl", "relcl", "xcomp", "conj") or tok.tag == "VBN":
-        return False  # "a man shot by police", "ordered to shoot", "shot and killed"
-    if any(c.dep in ("dobj", "nsubjpass", "dative", "ccomp", "oprd") for c in kids):
+    if tok.dep == "xcomp" or tok.tag == "VBN":
+        return False  # "a man shot by police", "ordered to shoot"
+    # "shot and killed two men", "stormed the camp and shot": the object of a coordinated verb is aimed at too
+    around = kids + [g for c in kids if c.dep == "conj" and _forceful(c) for g in parsed.children(c.i)]
+    if tok.dep == "conj" and tok.head != tok.i and _forceful(parsed.tokens[tok.head]):
+        around += list(parsed.children(tok.head))
+    if any(c.dep in ("dobj", "nsubjpass", "dative", "ccomp", "oprd") for c in around):
         return False
     return not any(c.dep == "prep" and c.text.lower() in _AIMS for c in kids)
+
+
+def _forceful(t: Token) -> bool:
+    """True for a verb the lexicon reads as an attack or a seizure ("killed", "stormed")."""
+    return any(x.type in _HARM for x in senses().get(t.lemma.lower(), ()))
 
 
 def _scare_quoted(parsed: Parsed, tok: Token) -> bool:
