@@ -68,12 +68,14 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
     conditional = _has_condition(parsed, anchor)
     failed = False
     willing = False
+    below = parsed.tokens[anchor]
     for up in climb_clauses(parsed, anchor):
         if up.lemma.lower() in REPORTING:
             if "would" in aux:
                 future, maybe = True, False  # "said they would meet": the future of the past
             break
-        conditional = conditional or _has_condition(parsed, up.i)
+        conditional = conditional or _has_condition(parsed, up.i) or _wished(below, up)
+        below = up
     t = parsed.tokens[anchor]
     if anchor == trig.tok != trig.anchor and _resumed(parsed, trig):
         t = parsed.tokens[trig.anchor]  # "is willing to return to talks": the readiness is the talks'
@@ -132,6 +134,15 @@ def _without(parsed: Parsed, i: int) -> bool:
     """True for "held without trial": a noun trigger under "without" names what did not happen."""
     t = parsed.tokens[i]
     return t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and parsed.tokens[t.head].text.lower() == "without"
+
+
+_WISHING = frozenset({"hope", "wish", "pray"})
+
+
+def _wished(clause: Token, up: Token) -> bool:
+    """True for a deed in a clause someone hopes for ("I hope the government will release me", "hoping he
+    doesn't walk out"): a wish, not the doer's act or promise."""
+    return clause.dep == "ccomp" and clause.head == up.i and up.lemma.lower() in _WISHING
 
 
 def _has_condition(parsed: Parsed, i: int) -> bool:

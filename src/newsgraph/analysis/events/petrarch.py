@@ -14,7 +14,7 @@ block is a WordNet set of near-synonyms, and its code measured no recall and cos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsgraph.analysis.events.lexicon import Sense, senses
@@ -110,6 +110,7 @@ class _Around:
     particles: set[str]
     objects: set[str]
     preps: dict[str, set[str]]
+    named: set[str] = field(default_factory=set)  # the prepositions whose object is a name or a pronoun
 
 
 def _around(parsed: Parsed, tok: Token) -> _Around:
@@ -130,6 +131,8 @@ def _around(parsed: Parsed, tok: Token) -> _Around:
             for g in parsed.children(c.i):
                 if g.dep in ("pobj", "pcomp"):
                     nouns |= _forms(g)
+                    if g.pos in ("PROPN", "PRON"):
+                        around.named.add(c.text.lower())
     return around
 
 
@@ -138,7 +141,10 @@ def _matches(p: _Pattern, around: _Around) -> bool:
         return False
     if p.obj is not None and not _fits(p.obj, around.objects):
         return False
-    return all(prep in around.preps and _fits(noun, around.preps[prep]) for prep, noun in p.preps)
+    # a bare preposition of a pattern ("come to $"): PETRARCH reads an actor after it, not "when it comes to
+    # the decisions"
+    return all(prep in around.preps and (_fits(noun, around.preps[prep]) if noun is not None else prep in around.named)
+               for prep, noun in p.preps)
 
 
 def petrarch_sense(parsed: Parsed, tok: Token, patterns_only: bool = False) -> Sense | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, Sense, sector_of_word, senses
+from newsgraph.analysis.events.nonacts import no_act
 from newsgraph.analysis.events.petrarch import DEFAULT_FLAG, petrarch_sense
 from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
@@ -167,6 +168,8 @@ def sense_of(parsed: Parsed, tok: Token, refers_to: Mapping[int, str]) -> Sense 
             continue
         if s.type in _HARM_TYPES and _done_by_nature(parsed, tok):
             return None
+        if no_act(parsed, tok, s, lambda k: is_party(parsed, k, refers_to)):
+            return None  # a statement's frame, a question, an attempt, a scare-quoted word (nonacts.py)
         return s
     return None
 
