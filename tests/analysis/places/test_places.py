@@ -399,3 +399,25 @@ def test_a_person_s_short_name_written_before_its_country_is_the_place() -> None
     assert [m.start for m in place.mentions] == [spans[1].start]  # not before a possessive, not another country
     kept = next(e for e in ctx.entities if e.id == "p1")
     assert len(kept.mentions) == 3 and kept.geo is None
+
+
+def test_a_state_abbreviated_after_a_town_is_the_us_state() -> None:
+    text = "ALEXANDRIA, La. (Wire) — A mill outside Alexandria will close. Pineville lost jobs too."
+    ctx = locate_places(context(text, [("ALEXANDRIA", "GPE"), ("La.", "GPE"), ("Pineville", "GPE")]))
+    state, town = geo_of(ctx, "La."), geo_of(ctx, "ALEXANDRIA")
+    assert state is not None and state.name == "Louisiana" and state.country == "USA"  # not Laos
+    assert town is not None and km(town.lat, town.lon, 31.31, -92.45) < 20  # Alexandria, Louisiana
+    ctx = locate_places(context("Trade with La. and Vietnam grew.", [("La.", "GPE"), ("Vietnam", "GPE")]))
+    geo = geo_of(ctx, "La.")
+    assert geo is None or geo.name != "Louisiana"  # not written after a town: no state
+
+
+def test_only_names_written_as_places_support_their_neighbours() -> None:
+    # "Orchards" (an organisation's name the model found) is a town in Washington state; it must not make
+    # "ask Washington" the state in an article about Georgia's farms
+    text = ("ATLANTA (Wire) — Orchards around Macon lost their crop, and growers in South Carolina and "
+            "California agreed. The commissioner will ask Washington for aid.")
+    ctx = locate_places(context(text, [("ATLANTA", "GPE"), ("Orchards", "ORG"), ("Macon", "GPE"),
+                                       ("South Carolina", "GPE"), ("California", "GPE"), ("Washington", "GPE")]))
+    geo = geo_of(ctx, "Washington")
+    assert geo is not None and km(geo.lat, geo.lon, 38.9, -77.04) < 20

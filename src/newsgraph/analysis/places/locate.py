@@ -27,7 +27,7 @@ from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, divisio
 from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
 from newsgraph.analysis.places.short_names import places_in_short_names
-from newsgraph.lexicon import words
+from newsgraph.lexicon import table, words
 from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -85,8 +85,28 @@ def _longer_name(text: str, start: int, end: int) -> tuple[Place, ...]:
     return ()
 
 
+def _us_states() -> dict[str, str]:
+    return dict(table("places/state_abbreviations"))  # type: ignore[arg-type]
+
+
+def _state_abbreviated(text: str, entity: Entity) -> str | None:
+    """The US state an AP abbreviation stands for where the text writes it after a town, as datelines do:
+    "ALEXANDRIA, La." (Louisiana, not Laos), "Norman, Okla."; None for any other name or use."""
+    state = _us_states().get(entity.name.strip())
+    if state is None or not entity.mentions:
+        return None
+    for m in entity.mentions:
+        before = text[max(0, m.start - 30):m.start]
+        if not before.endswith(", ") or not before[:-2].split()[-1:] or not before[:-2].split()[-1][:1].isupper():
+            return None
+    return state
+
+
 def _candidates(entity: Entity, text: str = "") -> list[Place]:
     found: dict[tuple[str, float, float], Place] = {}
+    state = _state_abbreviated(text, entity) if text else None
+    if state is not None:
+        return [p for p in lookup(state) if p.feature == "ADM1" and p.country == "USA"]
     longer = [p for m in entity.mentions[:1] for p in _longer_name(text, m.start, m.end)] if text else []
     if longer:
         return longer
@@ -134,7 +154,8 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
         after = m.end + 2
         if text[m.end:after] == ", " and after in starts and starts[after].id != entity.id:
             container = starts[after]
-            out |= {division_key(n) for n in (container.name, *container.aliases)}
+            state = _state_abbreviated(text, container)
+            out |= {division_key(n) for n in (container.name, *container.aliases, *([state] if state else []))}
             if container.id in countries:
                 out.add(countries[container.id])
     return out
@@ -158,6 +179,12 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
     if place_key(entity.name) not in {place_key(place.name), division_key(place.name)}:
         return False
     text = ctx.document.text
+    return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
+               for m in entity.mentions)
+
+
+def _written_as_place(text: str, entity: Entity, places: frozenset[tuple[int, int]]) -> bool:
+    """Whether a name is written at least once where places are ("in the town of Camborne"), not as a person's."""
     return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
                for m in entity.mentions)
 
@@ -296,9 +323,11 @@ def prepare_gazetteer() -> None:
 def locate_places(ctx: Context) -> Context:
     """The context with every place entity it can place given ``geo``."""
     speakers = {q.speaker for q in ctx.quotes if q.speaker}
-    placeable = [e for e in ctx.entities if _usable_name(e) and not _never_a_place(ctx.document.text, e) and (
-        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
-        or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
+    text = ctx.document.text
+    placeable = [e for e in ctx.entities if (_usable_name(e) or _state_abbreviated(text, e))
+                 and not _never_a_place(text, e) and (
+                     e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
+                     or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
@@ -315,9 +344,15 @@ def locate_places(ctx: Context) -> Context:
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
     owners = {(m.start, m.end): e.id for e in placeable if e.id in first for m in e.mentions}
     located: dict[str, Geo] = {}
+    # only names typed as places, too well known to be anything else, or written where places are, support their
+    # neighbours: another organisation's or person's name ("Orchards", "King") may fall on a town of a country the
+    # article is not about
+    witnesses = {eid: p for eid, p in first.items()
+                 if eid not in organisations or _names_a_place(p, by_id[eid])
+                 or _written_as_place(text, by_id[eid], spans)}
     for eid in containers:
-        support = Counter(p.country for other, p in first.items() if other != eid and p.country)
-        inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
+        support = Counter(p.country for other, p in witnesses.items() if other != eid and p.country)
+        inside = frozenset((p.country, division_key(p.admin1)) for other, p in witnesses.items()
                            if other != eid and p.admin1)
         kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
@@ -332,7 +367,6 @@ def locate_places(ctx: Context) -> Context:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
     support = Counter(g.country for g in located.values() if g.country)
-    text = ctx.document.text
     boxes = {m.start: e.geo for e in ctx.entities if e.geo is not None and e.geo.feature in ("PCLI", "ADM1")
              for m in e.mentions}
     ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support,
