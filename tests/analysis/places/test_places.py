@@ -421,3 +421,20 @@ def test_only_names_written_as_places_support_their_neighbours() -> None:
                                        ("South Carolina", "GPE"), ("California", "GPE"), ("Washington", "GPE")]))
     geo = geo_of(ctx, "Washington")
     assert geo is not None and km(geo.lat, geo.lon, 38.9, -77.04) < 20
+
+
+def test_a_container_written_with_a_mention_gives_it_another_place_of_the_name() -> None:
+    text = ("ALEXANDRIA, La. (Wire) — A mill outside Alexandria will close. Its owner moved to Alexandria, "
+            "Virginia, in 2024.")
+    first, second, third = (text.index("ALEXANDRIA"), text.index("Alexandria"), text.rindex("Alexandria"))
+    alexandria = Entity(id="e1", name="Alexandria", type="GPE", aliases=("ALEXANDRIA", "Alexandria"),
+                        mentions=tuple(Span(s, s + 10) for s in (first, second, third)))
+    state, virginia = text.index("La."), text.index("Virginia")
+    ctx = replace(context(text, [("La.", "GPE"), ("Virginia", "GPE")]), entities=(
+        alexandria, Entity(id="e2", name="La.", type="GPE", aliases=("La.",), mentions=(Span(state, state + 3),)),
+        Entity(id="e3", name="Virginia", type="GPE", aliases=("Virginia",),
+               mentions=(Span(virginia, virginia + 8),))))
+    ctx = locate_places(ctx)
+    points = {m.start: e.geo for e in ctx.entities for m in e.mentions if e.geo is not None}
+    assert all(km(points[s].lat, points[s].lon, 31.31, -92.45) < 20 for s in (first, second))  # Louisiana's
+    assert km(points[third].lat, points[third].lon, 38.8, -77.05) < 20  # the one "Alexandria, Virginia" names

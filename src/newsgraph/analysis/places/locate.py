@@ -26,6 +26,7 @@ from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
 from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
+from newsgraph.analysis.places.senses import split_senses
 from newsgraph.analysis.places.short_names import places_in_short_names
 from newsgraph.lexicon import table, words
 from newsgraph.model import Entity, Geo, Span
@@ -366,6 +367,7 @@ def locate_places(ctx: Context) -> Context:
     if located:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
+        ctx = split_senses(ctx, candidates, lambda cands, at: _in_written_container(ctx, cands, at), _to_geo)
     support = Counter(g.country for g in located.values() if g.country)
     boxes = {m.start: e.geo for e in ctx.entities if e.geo is not None and e.geo.feature in ("PCLI", "ADM1")
              for m in e.mentions}
@@ -374,6 +376,21 @@ def locate_places(ctx: Context) -> Context:
                                 lambda a, b: _short_name_cue(text, a, b) or _written_in(text, b, boxes) is not None)
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
+
+
+def _in_written_container(ctx: Context, cands: list[Place], at: int) -> Place | None:
+    """The largest town of ``cands`` that lies in the placed division or country whose mention starts at ``at``."""
+    text = ctx.document.text
+    for e in ctx.entities:
+        if e.geo is None or not any(m.start == at for m in e.mentions):
+            continue
+        state = _state_abbreviated(text, e)
+        keys = {division_key(n) for n in (e.name, *e.aliases, e.geo.name, *([state] if state else []))}
+        if e.geo.feature == "PCLI" and e.geo.country:
+            keys.add(division_key(e.geo.country))
+        inside = [p for p in cands if p.feature in _TOWNS and _in_container(p, keys)]
+        return max(inside, key=lambda p: p.population) if inside else None
+    return None
 
 
 def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
