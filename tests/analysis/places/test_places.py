@@ -449,3 +449,12 @@ def test_the_article_s_main_country_settles_a_county_against_a_town() -> None:
     for county in ("Norfolk", "Cornwall"):
         geo = geo_of(ctx, county)
         assert geo is not None and geo.country == "GBR", county
+
+
+def test_no_place_is_written_inside_a_school_s_name_even_an_institute_s() -> None:
+    text = "Researchers at the Massachusetts Institute of Technology and the California Department of Health agreed."
+    ctx = locate_places(context(text, [("Massachusetts Institute of Technology", "ORG"),
+                                       ("California Department of Health", "ORG")]))
+    placed = places_at(ctx)
+    assert "Massachusetts" not in placed  # a university's name
+    assert placed["California"].feature == "ADM1"  # a public body's
