@@ -42,6 +42,7 @@ _MAIN_COUNTRY = 0.5  # the article's main country: most of its places lie there 
 _MAIN_RATIO = 3
 _MAIN_MIN = 3
 _SAID_KIND = 3.0
+_WITNESS_TOWN = 50_000  # an organisation's or person's name that is a town this large supports its country
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
@@ -359,11 +360,11 @@ def locate_places(ctx: Context) -> Context:
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
     owners = {(m.start, m.end): e.id for e in placeable if e.id in first for m in e.mentions}
     located: dict[str, Geo] = {}
-    # only names typed as places, too well known to be anything else, or written where places are, support their
-    # neighbours: another organisation's or person's name ("Orchards", "King") may fall on a town of a country the
-    # article is not about
+    # only names typed as places, towns of 50,000 or more ("Fulham": a club, but its town places the story), names
+    # too well known to be anything else, or written where places are, support their neighbours: another
+    # organisation's or person's name ("Orchards", "King") falls on a small town of a country the article is not about
     witnesses = {eid: p for eid, p in first.items()
-                 if eid not in organisations or _names_a_place(p, by_id[eid])
+                 if eid not in organisations or p.population >= _WITNESS_TOWN or _names_a_place(p, by_id[eid])
                  or _written_as_place(text, by_id[eid], spans)}
     for eid in containers:
         support = Counter(p.country for other, p in witnesses.items() if other != eid and p.country)
