@@ -199,9 +199,10 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
                for m in entity.mentions)
 
 
-def _written_as_place(text: str, entity: Entity, places: frozenset[tuple[int, int]]) -> bool:
-    """Whether a name is written at least once where places are ("in the town of Camborne"), not as a person's."""
-    return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
+def _written_as_place(text: str, entity: Entity) -> bool:
+    """Whether a name is written at least once where only places are ("in the town of Camborne"; a list with
+    places is not enough: team sheets list players beside towns), not as a person's."""
+    return any(_place_cue(text, m.start, m.end, frozenset()) and not _persons_word_after(text, m.end)
                for m in entity.mentions)
 
 
@@ -365,7 +366,7 @@ def locate_places(ctx: Context) -> Context:
     # organisation's or person's name ("Orchards", "King") falls on a small town of a country the article is not about
     witnesses = {eid: p for eid, p in first.items()
                  if eid not in organisations or p.population >= _WITNESS_TOWN or _names_a_place(p, by_id[eid])
-                 or _written_as_place(text, by_id[eid], spans)}
+                 or _written_as_place(text, by_id[eid])}
     for eid in containers:
         support = Counter(p.country for other, p in witnesses.items() if other != eid and p.country)
         inside = frozenset((p.country, division_key(p.admin1)) for other, p in witnesses.items()
