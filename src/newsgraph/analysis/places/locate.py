@@ -20,6 +20,7 @@ import contextlib
 import math
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
@@ -90,8 +91,9 @@ def _longer_name(text: str, start: int, end: int) -> tuple[Place, ...]:
     return ()
 
 
+@cache
 def _us_states() -> dict[str, str]:
-    return dict(table("places/state_abbreviations"))  # type: ignore[arg-type]
+    return {row[0]: row[1] for row in table("places/state_abbreviations")}
 
 
 def _state_abbreviated(text: str, entity: Entity) -> str | None:
