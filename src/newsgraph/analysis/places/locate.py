@@ -20,14 +20,16 @@ import contextlib
 import math
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.entities.names import country_named, country_of_demonym
 from newsgraph.analysis.places.gazetteer import GazetteerMissing, Place, division_key, index_path, lookup, place_key
 from newsgraph.analysis.places.listed import listed_places
 from newsgraph.analysis.places.nested import places_in_names
+from newsgraph.analysis.places.senses import split_senses
 from newsgraph.analysis.places.short_names import places_in_short_names
-from newsgraph.lexicon import words
+from newsgraph.lexicon import table, words
 from newsgraph.model import Entity, Geo, Span
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -37,7 +39,11 @@ _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
 _IN_NAMED_DIVISION = 3.0
+_MAIN_COUNTRY = 0.5  # the article's main country: most of its places lie there (three times the next, three or more)
+_MAIN_RATIO = 3
+_MAIN_MIN = 3
 _SAID_KIND = 3.0
+_WITNESS_TOWN = 50_000  # an organisation's or person's name that is a town this large supports its country
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
 def _names(entity: Entity) -> list[str]:
     """The names to look up: the entity's own, its aliases, and the country an abbreviation stands for."""
@@ -85,8 +91,29 @@ def _longer_name(text: str, start: int, end: int) -> tuple[Place, ...]:
     return ()
 
 
+@cache
+def _us_states() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("places/state_abbreviations")}
+
+
+def _state_abbreviated(text: str, entity: Entity) -> str | None:
+    """The US state an AP abbreviation stands for where the text writes it after a town, as datelines do:
+    "ALEXANDRIA, La." (Louisiana, not Laos), "Norman, Okla."; None for any other name or use."""
+    state = _us_states().get(entity.name.strip())
+    if state is None or not entity.mentions:
+        return None
+    for m in entity.mentions:
+        before = text[max(0, m.start - 30):m.start]
+        if not before.endswith(", ") or not before[:-2].split()[-1:] or not before[:-2].split()[-1][:1].isupper():
+            return None
+    return state
+
+
 def _candidates(entity: Entity, text: str = "") -> list[Place]:
     found: dict[tuple[str, float, float], Place] = {}
+    state = _state_abbreviated(text, entity) if text else None
+    if state is not None:
+        return [p for p in lookup(state) if p.feature == "ADM1" and p.country == "USA"]
     longer = [p for m in entity.mentions[:1] for p in _longer_name(text, m.start, m.end)] if text else []
     if longer:
         return longer
@@ -118,11 +145,22 @@ def _score(place: Place, support: Counter[str], containers: set[str],
         score += _SAID_KIND  # "the state of Washington"; "Utah, Washington and Wisconsin"
     if place.country is not None and support[place.country]:
         score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
+        if _main_country(support) == place.country:
+            score += _MAIN_COUNTRY
     if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
         score += _IN_NAMED_DIVISION
     if place.feature == "ADM1" and (place.country, division_key(place.name)) in inside:
         score += _IN_NAMED_DIVISION  # "Atlanta ... Georgia": the article's towns lie in this division
     return score
+
+
+def _main_country(support: Counter[str]) -> str | None:
+    """The country most of the article's other places lie in, when it clearly leads: "Norfolk" and "Cornwall" in
+    a story about Cambridge, Ely and London are the English counties, not the towns of Virginia and Ontario."""
+    top = support.most_common(2)
+    if not top or top[0][1] < _MAIN_MIN or (len(top) > 1 and top[0][1] < _MAIN_RATIO * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[str]:
@@ -134,7 +172,8 @@ def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[
         after = m.end + 2
         if text[m.end:after] == ", " and after in starts and starts[after].id != entity.id:
             container = starts[after]
-            out |= {division_key(n) for n in (container.name, *container.aliases)}
+            state = _state_abbreviated(text, container)
+            out |= {division_key(n) for n in (container.name, *container.aliases, *([state] if state else []))}
             if container.id in countries:
                 out.add(countries[container.id])
     return out
@@ -159,6 +198,13 @@ def _mistyped_place(ctx: Context, entity: Entity, place: Place, support: Counter
         return False
     text = ctx.document.text
     return any(_place_cue(text, m.start, m.end, places) and not _persons_word_after(text, m.end)
+               for m in entity.mentions)
+
+
+def _written_as_place(text: str, entity: Entity) -> bool:
+    """Whether a name is written at least once where only places are ("in the town of Camborne"; a list with
+    places is not enough: team sheets list players beside towns), not as a person's."""
+    return any(_place_cue(text, m.start, m.end, frozenset()) and not _persons_word_after(text, m.end)
                for m in entity.mentions)
 
 
@@ -296,9 +342,11 @@ def prepare_gazetteer() -> None:
 def locate_places(ctx: Context) -> Context:
     """The context with every place entity it can place given ``geo``."""
     speakers = {q.speaker for q in ctx.quotes if q.speaker}
-    placeable = [e for e in ctx.entities if _usable_name(e) and not _never_a_place(ctx.document.text, e) and (
-        e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
-        or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
+    text = ctx.document.text
+    placeable = [e for e in ctx.entities if (_usable_name(e) or _state_abbreviated(text, e))
+                 and not _never_a_place(text, e) and (
+                     e.type in PLACE_TYPES or e.type == "ORG" or (e.type == "NORP" and _is_people(e))
+                     or (e.type in ("PERSON", "NORP") and _may_be_a_place(e, speakers)))]
     if not placeable:
         return ctx
     try:
@@ -315,9 +363,15 @@ def locate_places(ctx: Context) -> Context:
     first = {eid: _choose(candidates[eid], Counter(), containers[eid])[0] for eid in containers}
     owners = {(m.start, m.end): e.id for e in placeable if e.id in first for m in e.mentions}
     located: dict[str, Geo] = {}
+    # only names typed as places, towns of 50,000 or more ("Fulham": a club, but its town places the story), names
+    # too well known to be anything else, or written where places are, support their neighbours: another
+    # organisation's or person's name ("Orchards", "King") falls on a small town of a country the article is not about
+    witnesses = {eid: p for eid, p in first.items()
+                 if eid not in organisations or p.population >= _WITNESS_TOWN or _names_a_place(p, by_id[eid])
+                 or _written_as_place(text, by_id[eid])}
     for eid in containers:
-        support = Counter(p.country for other, p in first.items() if other != eid and p.country)
-        inside = frozenset((p.country, division_key(p.admin1)) for other, p in first.items()
+        support = Counter(p.country for other, p in witnesses.items() if other != eid and p.country)
+        inside = frozenset((p.country, division_key(p.admin1)) for other, p in witnesses.items()
                            if other != eid and p.admin1)
         kind = _said_kind(ctx.document.text, by_id[eid], first, owners)
         best, score = _choose(candidates[eid], support, containers[eid], inside, kind)
@@ -331,8 +385,8 @@ def locate_places(ctx: Context) -> Context:
     if located:
         ctx = replace(ctx, entities=tuple(replace(e, geo=located[e.id]) if e.id in located else e
                                           for e in ctx.entities))
+        ctx = split_senses(ctx, candidates, lambda cands, at: _in_written_container(ctx, cands, at), _to_geo)
     support = Counter(g.country for g in located.values() if g.country)
-    text = ctx.document.text
     boxes = {m.start: e.geo for e in ctx.entities if e.geo is not None and e.geo.feature in ("PCLI", "ADM1")
              for m in e.mentions}
     ctx = places_in_short_names(ctx, lambda name, span: _short_name_place(name, span, support,
@@ -340,6 +394,21 @@ def locate_places(ctx: Context) -> Context:
                                 lambda a, b: _short_name_cue(text, a, b) or _written_in(text, b, boxes) is not None)
     ctx = places_in_names(ctx, lambda name, span: _written_place(name, span, support))
     return listed_places(ctx, lookup, _to_geo)
+
+
+def _in_written_container(ctx: Context, cands: list[Place], at: int) -> Place | None:
+    """The largest town of ``cands`` that lies in the placed division or country whose mention starts at ``at``."""
+    text = ctx.document.text
+    for e in ctx.entities:
+        if e.geo is None or not any(m.start == at for m in e.mentions):
+            continue
+        state = _state_abbreviated(text, e)
+        keys = {division_key(n) for n in (e.name, *e.aliases, e.geo.name, *([state] if state else []))}
+        if e.geo.feature == "PCLI" and e.geo.country:
+            keys.add(division_key(e.geo.country))
+        inside = [p for p in cands if p.feature in _TOWNS and _in_container(p, keys)]
+        return max(inside, key=lambda p: p.population) if inside else None
+    return None
 
 
 def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:

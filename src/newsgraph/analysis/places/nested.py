@@ -73,8 +73,10 @@ def _names_inside(text: str, span: Span) -> list[tuple[int, int]]:
 
 
 def _public_body(text: str, span: Span) -> bool:
-    """Whether an organisation's name says it is a public body ("Department", "Ministry", "Police")."""
-    return any(text[a:b].lower() in words("places/public_bodies") for a, b in _words(text, span.start, span.end))
+    """Whether an organisation's name says it is a public body ("Department", "Ministry", "Police"), not a school
+    ("Massachusetts Institute of Technology")."""
+    said = {text[a:b].lower() for a, b in _words(text, span.start, span.end)}
+    return bool(said & words("places/public_bodies")) and not said & words("places/school_words")
 
 
 def _branch(text: str, span: Span, a: int, b: int) -> bool:
