@@ -39,9 +39,6 @@ _CAPITAL = 1.5
 _IN_NAMED_COUNTRY = 2.5
 _WELL_SUPPORTED = 1.5
 _IN_NAMED_DIVISION = 3.0
-_MAIN_COUNTRY = 0.5  # the article's main country: most of its places lie there (three times the next, three or more)
-_MAIN_RATIO = 3
-_MAIN_MIN = 3
 _SAID_KIND = 3.0
 _WITNESS_TOWN = 50_000  # an organisation's or person's name that is a town this large supports its country
 _ENOUGH = 3.6  # below this no candidate is likely enough: a village of 1,000 with nothing to support it
@@ -145,22 +142,11 @@ def _score(place: Place, support: Counter[str], containers: set[str],
         score += _SAID_KIND  # "the state of Washington"; "Utah, Washington and Wisconsin"
     if place.country is not None and support[place.country]:
         score += _IN_NAMED_COUNTRY + (_WELL_SUPPORTED if support[place.country] >= 2 else 0.0)
-        if _main_country(support) == place.country:
-            score += _MAIN_COUNTRY
     if containers and any(a and division_key(a) in containers for a in (place.admin1, place.admin2, place.country)):
         score += _IN_NAMED_DIVISION
     if place.feature == "ADM1" and (place.country, division_key(place.name)) in inside:
         score += _IN_NAMED_DIVISION  # "Atlanta ... Georgia": the article's towns lie in this division
     return score
-
-
-def _main_country(support: Counter[str]) -> str | None:
-    """The country most of the article's other places lie in, when it clearly leads: "Norfolk" and "Cornwall" in
-    a story about Cambridge, Ely and London are the English counties, not the towns of Virginia and Ontario."""
-    top = support.most_common(2)
-    if not top or top[0][1] < _MAIN_MIN or (len(top) > 1 and top[0][1] < _MAIN_RATIO * top[1][1]):
-        return None
-    return top[0][0]
 
 
 def _containers(ctx: Context, entity: Entity, countries: dict[str, str]) -> set[str]:
