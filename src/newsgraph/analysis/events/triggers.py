@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.analysis.events.criticism import verbal_attack
 from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, Sense, sector_of_word, senses
 from newsgraph.analysis.events.matchplay import match_play
 from newsgraph.analysis.events.nonacts import no_act
@@ -171,6 +172,8 @@ def sense_of(parsed: Parsed, tok: Token, refers_to: Mapping[int, str]) -> Sense 
             return None
         if no_act(parsed, tok, s, lambda k: is_party(parsed, k, refers_to)):
             return None  # a statement's frame, a question, an attempt, a scare-quoted word (nonacts.py)
+        if s.type == "ASSAULT" and verbal_attack(parsed, tok):  # "attacked the plan": criticism.py
+            return Sense(s.lemma, s.pos, "ACCUSE", "disapprove", None, frozenset())
         return s
     return None
 
