@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.analysis.events.commerce import traded
 from newsgraph.analysis.events.criticism import verbal_attack
 from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, Sense, sector_of_word, senses
 from newsgraph.analysis.events.matchplay import match_play
@@ -464,7 +465,8 @@ def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]
             if sense is not None and _fits_flags(parsed, tok, sense.flags, refers_to) \
                     and _between_parties(parsed, tok, sense, refers_to) \
                     and not (sense.type in _HARM_TYPES and _done_by_nature(parsed, tok)) \
-                    and not match_play(parsed, tok, sense, list(parsed.children(tok.i))):
+                    and not match_play(parsed, tok, sense, list(parsed.children(tok.i))) \
+                    and not traded(parsed, tok, sense, list(parsed.children(tok.i))):
                 out.append(Trigger(tok.i, sense, tok.i, tok.i))
     return sorted(out, key=lambda t: t.tok)
 
