@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsgraph.analysis.events.commerce import traded
 from newsgraph.analysis.events.lexicon import Sense, senses
+from newsgraph.analysis.events.matchplay import match_play
 from newsgraph.analysis.parsed import Parsed, Token
 from newsgraph.lexicon import words
 
@@ -49,6 +51,10 @@ def no_act(parsed: Parsed, tok: Token, sense: Sense, party: Callable[[int], bool
         return True
     if lemma == "offer" and sense.type == "AGREE" and tok.pos == "VERB" and _offers_goods(parsed, tok, kids, party):
         return True
+    if traded(parsed, tok, sense, kids):
+        return True  # "signed a deal to buy IBM's PC division", "agreed a takeover": trade (commerce.py)
+    if match_play(parsed, tok, sense, kids):
+        return True  # "Moya beat Roddick 6-2 6-4" in a match report: play, not force (matchplay.py)
     return _scare_quoted(parsed, tok)
 
 

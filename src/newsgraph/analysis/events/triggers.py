@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.analysis.events.commerce import traded
+from newsgraph.analysis.events.criticism import verbal_attack
 from newsgraph.analysis.events.lexicon import INTENT, SUPPORT_VERB, Sense, sector_of_word, senses
+from newsgraph.analysis.events.matchplay import match_play
 from newsgraph.analysis.events.nonacts import no_act
 from newsgraph.analysis.events.petrarch import DEFAULT_FLAG, petrarch_sense
 from newsgraph.analysis.parsed import Parsed, Token
@@ -170,6 +173,8 @@ def sense_of(parsed: Parsed, tok: Token, refers_to: Mapping[int, str]) -> Sense 
             return None
         if no_act(parsed, tok, s, lambda k: is_party(parsed, k, refers_to)):
             return None  # a statement's frame, a question, an attempt, a scare-quoted word (nonacts.py)
+        if s.type == "ASSAULT" and verbal_attack(parsed, tok):  # "attacked the plan": criticism.py
+            return Sense(s.lemma, s.pos, "ACCUSE", "disapprove", None, frozenset())
         return s
     return None
 
@@ -459,7 +464,9 @@ def find_triggers(parsed: Parsed, refers_to: Mapping[int, str]) -> list[Trigger]
             sense = petrarch_sense(parsed, tok, patterns_only=_is_support(tok))
             if sense is not None and _fits_flags(parsed, tok, sense.flags, refers_to) \
                     and _between_parties(parsed, tok, sense, refers_to) \
-                    and not (sense.type in _HARM_TYPES and _done_by_nature(parsed, tok)):
+                    and not (sense.type in _HARM_TYPES and _done_by_nature(parsed, tok)) \
+                    and not match_play(parsed, tok, sense, list(parsed.children(tok.i))) \
+                    and not traded(parsed, tok, sense, list(parsed.children(tok.i))):
                 out.append(Trigger(tok.i, sense, tok.i, tok.i))
     return sorted(out, key=lambda t: t.tok)
 
