@@ -32,6 +32,8 @@ def test_an_attack_with_force_stays_an_assault(run_analysis: Run) -> None:
     assert "ASSAULT" in _types(a)
     b = run_analysis("Gunmen attacked a police station in Kano.")
     assert "ASSAULT" in _types(b)
+    c = run_analysis("The rebels attacked army positions near the town of Kamanyola with mortars before dawn.")
+    assert "ASSAULT" in _types(c) and "ACCUSE" not in _types(c)  # troops' positions, not a stance
 
 
 def test_a_firms_deal_to_buy_is_trade(run_analysis: Run) -> None:
