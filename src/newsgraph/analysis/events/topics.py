@@ -25,7 +25,8 @@ def topic_only(parsed: Parsed, tok: Token) -> bool:
         return True  # "existing agreements": a standing state, not a deed told
     if tok.dep == "dobj" and tok.head != tok.i:
         head = parsed.tokens[tok.head]
-        return head.pos == "VERB" and head.lemma.lower() in words("events/topic_verbs")  # "discussed the deal"
+        return head.pos == "VERB" and head.lemma.lower() in words("events/topic_verbs") \
+            and not any(c.dep == "poss" for c in parsed.children(tok.i))  # "discussed the deal", "feared a war"
     if tok.dep != "pobj" or tok.head == tok.i:
         return False
     prep = parsed.tokens[tok.head]
