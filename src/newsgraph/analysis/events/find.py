@@ -33,6 +33,7 @@ from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
 from newsgraph.analysis.events.parties import parties_of, resolve_heads
 from newsgraph.analysis.events.petrarch import DEFAULT_FLAG as PETRARCH_DEFAULT
+from newsgraph.analysis.events.topics import topic_only
 from newsgraph.analysis.events.triggers import (
     REPORTING,
     Trigger,
@@ -530,7 +531,8 @@ def find_events(ctx: Context, *, learned: bool = True, seen: list[tuple[Event, l
     try:
         triggers = find_triggers(parsed, ctx.refers_to)
         roots = [r for r in main_happenings(parsed, governing_triggers(parsed, triggers, ctx.refers_to), ctx.refers_to)
-                 if "content" not in r.sense.flags or has_content(parsed, r, ctx.refers_to)]
+                 if ("content" not in r.sense.flags or has_content(parsed, r, ctx.refers_to))
+                 and not topic_only(parsed, parsed.tokens[r.tok])]  # "talks on his demands": topics.py
     except (IndexError, KeyError, ValueError, RecursionError) as err:
         # a parse this stage cannot read costs the events layer, never the article
         return replace(ctx, events=(), warnings=(*ctx.warnings, f"events: no events found: {err!r}"))

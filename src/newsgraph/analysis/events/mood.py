@@ -68,6 +68,10 @@ def mood_of(parsed: Parsed, trig: Trigger) -> Mood:
     conditional = _has_condition(parsed, anchor)
     failed = False
     willing = False
+    planned = _planned(parsed, trig.tok)
+    if planned is not None:  # "plans for a strike", "no plans for talks": an intended deed, not one done
+        future = True
+        negated = negated or _has_negation(parsed, planned.i)
     below = parsed.tokens[anchor]
     for up in climb_clauses(parsed, anchor):
         if up.lemma.lower() in REPORTING:
@@ -105,6 +109,18 @@ def _resumed(parsed: Parsed, trig: Trigger) -> bool:
     prep = parsed.tokens[t.head]
     return prep.text.lower() == "to" and prep.head == trig.anchor \
         and parsed.tokens[trig.anchor].lemma.lower() in _RESUMING
+
+
+def _planned(parsed: Parsed, i: int) -> Token | None:
+    """The word of plan an event noun hangs on by "for" or "of" ("plans for a strike", "the plan of attack")."""
+    t = parsed.tokens[i]
+    if t.pos != "NOUN" or t.dep != "pobj" or t.head == t.i:
+        return None
+    prep = parsed.tokens[t.head]
+    if prep.text.lower() not in ("for", "of") or prep.head == prep.i:
+        return None
+    head = parsed.tokens[prep.head]
+    return head if head.pos == "NOUN" and _is_intent(head) else None
 
 
 def _is_intent(tok: Token) -> bool:
