@@ -132,14 +132,18 @@ def test_a_worker_killed_mid_run_loses_nothing(scheduler: str) -> None:
 
 
 def test_ctrl_c_stops_the_run_and_leaves_the_cluster_clean(scheduler: str, tmp_path: Path) -> None:
-    source = corpus(tmp_path / "docs.jsonl", n=60)
-    cmd = [str(Path(sys.executable).parent / "newsgraph"), "analyze", str(source), "-o", str(tmp_path / "out.jsonl"),
+    # enough articles that the run cannot end before the interrupt on a loaded machine (the client may take
+    # seconds to connect); the interrupt goes as soon as a task runs or a line is written
+    source = corpus(tmp_path / "docs.jsonl", n=400)
+    out = tmp_path / "out.jsonl"
+    cmd = [str(Path(sys.executable).parent / "newsgraph"), "analyze", str(source), "-o", str(out),
            "-q", "--scheduler", scheduler, "--batch-size", "1"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     with Client(scheduler, timeout=30) as client:
         deadline = time.monotonic() + 120
-        while not any(client.processing().values()) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        while not (any(client.processing().values()) or (out.exists() and out.stat().st_size)) \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 130, err
@@ -148,8 +152,9 @@ def test_ctrl_c_stops_the_run_and_leaves_the_cluster_clean(scheduler: str, tmp_p
         while any(client.processing().values()) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not any(client.processing().values())  # the run's tasks were released
-    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8").splitlines()
     assert all(json.loads(line) for line in lines)  # whole lines only
+    assert len(lines) < 400  # stopped mid-run
 
 
 def test_a_killed_run_resumed_on_the_cluster_gives_the_one_process_output(scheduler: str, tmp_path: Path) -> None:
