@@ -85,3 +85,19 @@ def test_words_a_group_says_are_the_groups(run_analysis: Run) -> None:
     police = next(e for e in a.entities if e.type == "GROUP")
     quote = next(q for q in a.quotes if "pistol" in q.text)
     assert quote.speaker == police.id and quote.speaker_span is not None
+
+
+def test_a_plural_pronoun_stands_for_the_group_named_last(run_analysis: Run) -> None:
+    text = "The Norwegian minister Ola Berg opened talks with the strikers and urged them to return to work."
+    a = run_analysis(text, published="2025-05-06")
+    urged = next(v for v in a.events if v.type == "REQUEST")
+    strikers = next(e for e in a.entities if e.type == "GROUP" and e.name.lower().endswith("strikers"))
+    assert strikers.id in urged.target  # "them": the strikers, named last
+    assert all(text[m.start:m.end].lower().endswith("strikers") for m in strikers.mentions)  # never "them"
+
+
+def test_a_plural_pronoun_after_a_thing_names_no_group(run_analysis: Run) -> None:
+    text = "Ola Berg met the strikers on Monday. The talks failed and he urged them to resume."
+    a = run_analysis(text, published="2025-05-06")
+    urged = next(v for v in a.events if v.type == "REQUEST")
+    assert not any(a.entity(t).type == "GROUP" for t in urged.target)  # type: ignore[union-attr]

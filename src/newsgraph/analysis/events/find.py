@@ -27,7 +27,7 @@ from newsgraph.analysis.events.actors import (
     setting_places,
     with_known_codes,
 )
-from newsgraph.analysis.events.groups import description_start, party_head
+from newsgraph.analysis.events.groups import description_start, group_antecedent, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
@@ -511,6 +511,8 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
     sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
     for phrase, side in [(c, side) for h0, side in sides for c in coordinated_heads(parsed, h0)]:
         h = party_head(parsed, phrase) if ctx.refers_to.get(phrase) not in entities else None  # groups.py
+        if h is None:  # "urged them": the group the pronoun stands for
+            h = group_antecedent(parsed, phrase, ctx.refers_to)
         if h is None:
             continue
         tok = parsed.tokens[h]
