@@ -101,3 +101,10 @@ def test_a_plural_pronoun_after_a_thing_names_no_group(run_analysis: Run) -> Non
     a = run_analysis(text, published="2025-05-06")
     urged = next(v for v in a.events if v.type == "REQUEST")
     assert not any(a.entity(t).type == "GROUP" for t in urged.target)  # type: ignore[union-attr]
+
+
+def test_a_group_that_reports_its_own_deed_is_its_source(run_analysis: Run) -> None:
+    text = "The junta said on Monday that it would free 40 prisoners."
+    a = run_analysis(text, published="2025-05-06")
+    junta = next(e for e in a.entities if e.type == "GROUP" and e.name.lower().endswith("junta"))
+    assert any(junta.id in v.source for v in a.events)  # "it": the junta that says so
