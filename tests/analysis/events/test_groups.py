@@ -87,24 +87,15 @@ def test_words_a_group_says_are_the_groups(run_analysis: Run) -> None:
     assert quote.speaker == police.id and quote.speaker_span is not None
 
 
-def test_a_plural_pronoun_stands_for_the_group_named_last(run_analysis: Run) -> None:
-    text = "The Norwegian minister Ola Berg opened talks with the strikers and urged them to return to work."
-    a = run_analysis(text, published="2025-05-06")
-    urged = next(v for v in a.events if v.type == "REQUEST")
-    strikers = next(e for e in a.entities if e.type == "GROUP" and e.name.lower().endswith("strikers"))
-    assert strikers.id in urged.target  # "them": the strikers, named last
-    assert all(text[m.start:m.end].lower().endswith("strikers") for m in strikers.mentions)  # never "them"
-
-
-def test_a_plural_pronoun_after_a_thing_names_no_group(run_analysis: Run) -> None:
-    text = "Ola Berg met the strikers on Monday. The talks failed and he urged them to resume."
-    a = run_analysis(text, published="2025-05-06")
-    urged = next(v for v in a.events if v.type == "REQUEST")
-    assert not any(a.entity(t).type == "GROUP" for t in urged.target)  # type: ignore[union-attr]
-
-
 def test_a_group_that_reports_its_own_deed_is_its_source(run_analysis: Run) -> None:
     text = "The junta said on Monday that it would free 40 prisoners."
     a = run_analysis(text, published="2025-05-06")
     junta = next(e for e in a.entities if e.type == "GROUP" and e.name.lower().endswith("junta"))
     assert any(junta.id in v.source for v in a.events)  # "it": the junta that says so
+
+
+def test_a_pronoun_object_is_not_the_group_that_reports(run_analysis: Run) -> None:
+    text = "Police fired tear gas to disperse them on Monday, witnesses said."
+    a = run_analysis(text, published="2025-05-06")
+    assert not any(e.name.lower() == "witnesses" for v in a.events for t in v.target
+                   for e in [a.entity(t)] if e is not None)

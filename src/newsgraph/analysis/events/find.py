@@ -28,7 +28,7 @@ from newsgraph.analysis.events.actors import (
     setting_places,
     with_known_codes,
 )
-from newsgraph.analysis.events.groups import description_start, group_antecedent, party_head
+from newsgraph.analysis.events.groups import description_start, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
@@ -512,10 +512,10 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
     sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
     for phrase, side in [(c, side) for h0, side in sides for c in coordinated_heads(parsed, h0)]:
         h = party_head(parsed, phrase) if ctx.refers_to.get(phrase) not in entities else None  # groups.py
-        if h is None:  # "urged them": the group the pronoun stands for
-            h = group_antecedent(parsed, phrase, ctx.refers_to)
-        if h is None and is_other_pronoun(parsed, phrase) and phrase not in ctx.refers_to:
-            # "the junta said it would put him on trial": the group that reports its own deed
+        if h is None and is_other_pronoun(parsed, phrase) and phrase not in ctx.refers_to \
+                and parsed.tokens[phrase].dep in ("nsubj", "nsubjpass"):
+            # "the junta said it would put him on trial": the group that reports its own deed ("witnesses
+            # said police dispersed them" is no deed done to the witnesses)
             h = next((g for s in reporter_of(parsed, phrase) if s not in ctx.refers_to
                       and _agrees(parsed, phrase, s) for g in [party_head(parsed, s)] if g is not None), None)
         if h is None:

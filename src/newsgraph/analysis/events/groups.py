@@ -13,7 +13,6 @@ decided. A description that refers to an entity (an officeholder the article nam
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from newsgraph.analysis.context import Context
@@ -155,51 +154,3 @@ def told_as_someone(parsed: Parsed, h: int) -> bool:
     return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
                                         for g in parsed.children(c.i)) for c in parsed.children(h))
 
-
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-_NESTED = frozenset({"compound", "amod", "poss", "nmod"})
-
-
-def group_antecedent(parsed: Parsed, pron: int, refers_to: Mapping[int, str]) -> int | None:
-    """The group a plural pronoun the reference layer left open stands for ("opened talks with the
-    soldiers and urged [them] to lay down their arms"): the last plural noun phrase named before it
-    (``last_plural``) when it names people and no entity; None otherwise ("the talks ... they")."""
-    k = last_plural(parsed, pron, refers_to)
-    return None if k is None or k in refers_to else party_head(parsed, k)
-
-
-def last_plural(parsed: Parsed, pron: int, refers_to: Mapping[int, str]) -> int | None:
-    """The head of the last plural noun phrase named before a plural pronoun the reference layer left
-    open, in its sentence or the one before: a noun ("the soldiers") or a plural name of an entity
-    ("Americans"); None when an entity named in the singular is nearer (the reference layer's
-    business), or when it is the subject of the pronoun's own verb (no one urges themselves as
-    "them"). A phrase inside another one's "of" phrase ("leaders of both sides") counts as the outer
-    phrase."""
-    tok = parsed.tokens[pron]
-    if tok.pos != "PRON" or tok.text.lower() not in _PLURAL_PRONOUNS or pron in refers_to:
-        return None
-    first = parsed.sentences[max(0, tok.sent - 1)].first
-    own_subjects = {c.i for c in parsed.children(tok.head) if c.dep in ("nsubj", "nsubjpass")} \
-        if tok.dep in ("dobj", "dative", "pobj") else set()
-    for k in range(pron - 1, first - 1, -1):
-        t = parsed.tokens[k]
-        if t.pos not in _NOUNS or t.dep in _NESTED or (t.pos == "PROPN" and k not in refers_to and t.tag != "NNPS"):
-            continue
-        plural = t.tag in ("NNS", "NNPS")
-        if k in refers_to and not plural:
-            return None
-        if not plural or _outer_of(parsed, k) is not None:
-            continue  # "leaders of both sides": the outer phrase is the one named, met further back
-        return None if k in own_subjects else k
-    return None
-
-
-def _outer_of(parsed: Parsed, k: int) -> int | None:
-    """The noun whose "of" phrase holds noun ``k``, else None."""
-    t = parsed.tokens[k]
-    if t.dep != "pobj" or t.head == k:
-        return None
-    prep = parsed.tokens[t.head]
-    if prep.text.lower() != "of" or prep.head == prep.i or parsed.tokens[prep.head].pos not in _NOUNS:
-        return None
-    return prep.head
