@@ -85,3 +85,17 @@ def test_words_a_group_says_are_the_groups(run_analysis: Run) -> None:
     police = next(e for e in a.entities if e.type == "GROUP")
     quote = next(q for q in a.quotes if "pistol" in q.text)
     assert quote.speaker == police.id and quote.speaker_span is not None
+
+
+def test_a_group_that_reports_its_own_deed_is_its_source(run_analysis: Run) -> None:
+    text = "The junta said on Monday that it would free 40 prisoners."
+    a = run_analysis(text, published="2025-05-06")
+    junta = next(e for e in a.entities if e.type == "GROUP" and e.name.lower().endswith("junta"))
+    assert any(junta.id in v.source for v in a.events)  # "it": the junta that says so
+
+
+def test_a_pronoun_object_is_not_the_group_that_reports(run_analysis: Run) -> None:
+    text = "Police fired tear gas to disperse them on Monday, witnesses said."
+    a = run_analysis(text, published="2025-05-06")
+    assert not any(e.name.lower() == "witnesses" for v in a.events for t in v.target
+                   for e in [a.entity(t)] if e is not None)

@@ -24,6 +24,7 @@ from newsgraph.analysis.events.actors import (
     actor_profiles,
     agent_codes,
     coordinated_heads,
+    is_other_pronoun,
     setting_places,
     with_known_codes,
 )
@@ -31,7 +32,7 @@ from newsgraph.analysis.events.groups import description_start, party_head
 from newsgraph.analysis.events.learned import decide, features
 from newsgraph.analysis.events.lexicon import cameo_root
 from newsgraph.analysis.events.mood import coded_type, mood_of
-from newsgraph.analysis.events.parties import parties_of, resolve_heads
+from newsgraph.analysis.events.parties import parties_of, reporter_of, resolve_heads
 from newsgraph.analysis.events.petrarch import DEFAULT_FLAG as PETRARCH_DEFAULT
 from newsgraph.analysis.events.topics import topic_only
 from newsgraph.analysis.events.triggers import (
@@ -512,6 +513,12 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
     sides = [(h, "source") for h in (*parties.source, *parties.partner)] + [(h, "target") for h in parties.target]
     for phrase, side in [(c, side) for h0, side in sides for c in coordinated_heads(parsed, h0)]:
         h = party_head(parsed, phrase) if ctx.refers_to.get(phrase) not in entities else None  # groups.py
+        if h is None and is_other_pronoun(parsed, phrase) and phrase not in ctx.refers_to \
+                and parsed.tokens[phrase].dep in ("nsubj", "nsubjpass"):
+            # "the junta said it would put him on trial": the group that reports its own deed ("witnesses
+            # said police dispersed them" is no deed done to the witnesses)
+            h = next((g for s in reporter_of(parsed, phrase) if s not in ctx.refers_to
+                      and _agrees(parsed, phrase, s) for g in [party_head(parsed, s)] if g is not None), None)
         if h is None:
             continue
         tok = parsed.tokens[h]
@@ -520,6 +527,12 @@ def _groups_of(ctx: Context, trig: Trigger, entities: set[str]) -> tuple[GroupPa
         code = agents.get(lemma) or agents.get(low)
         out.append(GroupParty(parsed.text[start:tok.end], start, tok.end, side, code[:3] if code else None))
     return tuple(out)
+
+
+def _agrees(parsed: Parsed, pron: int, head: int) -> bool:
+    """True when a pronoun can stand for a noun by number: "it" a singular noun, "they" a plural."""
+    singular = parsed.tokens[pron].text.lower() in ("it", "its")
+    return (parsed.tokens[head].tag in ("NN", "NNP")) == singular
 
 
 def find_events(ctx: Context, *, learned: bool = True, seen: list[tuple[Event, list[str]]] | None = None) -> Context:

@@ -153,3 +153,4 @@ def told_as_someone(parsed: Parsed, h: int) -> bool:
     """True for a noun a "who" clause tells of: a person ("a volunteer who raised money")."""
     return any(c.dep == "relcl" and any(g.dep in ("nsubj", "nsubjpass", "dobj") and g.lemma.lower() in ("who", "whom")
                                         for g in parsed.children(c.i)) for c in parsed.children(h))
+

@@ -406,12 +406,18 @@ def resolve_heads(parsed: Parsed, heads: list[int], refers_to: Mapping[int, str]
 def _pronoun_from_reporter(parsed: Parsed, pron: int, refers_to: Mapping[int, str],
                            by_id: Mapping[str, Entity]) -> list[str]:
     """ "Syria says it is willing": "it" is the subject of the verb that reports its clause."""
+    ids: list[str] = []
+    for s in reporter_of(parsed, pron):
+        ids.extend(phrase_entities(parsed, refers_to, by_id, s))
+    return ids
+
+
+def reporter_of(parsed: Parsed, pron: int) -> list[int]:
+    """The subject heads of the verb that reports the clause a pronoun is in ("the junta said [it] would"),
+    else []."""
     for up in climb_clauses(parsed, pron):
         if up.lemma.lower() in REPORTING:
             subj, _ = _subject_of(parsed, up.i)
-            ids: list[str] = []
-            for s in subj:
-                ids.extend(phrase_entities(parsed, refers_to, by_id, s))
-            return ids
+            return subj
     return []
 
