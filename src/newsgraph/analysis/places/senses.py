@@ -14,12 +14,11 @@ new place entity (type GPE).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 
 from newsgraph.analysis.context import Context
 from newsgraph.analysis.places.gazetteer import Place
-from newsgraph.analysis.places.mentions import with_place_mentions
-from newsgraph.model import Entity, Geo, Span
+from newsgraph.analysis.places.mentions import moved_to_places
+from newsgraph.model import Geo, Span
 
 _TOWNS = frozenset({"PPL", "PPLC"})
 _GLUES = (", ", " in ")
@@ -45,16 +44,12 @@ def split_senses(ctx: Context, candidates: Mapping[str, list[Place]], in_contain
     """The context with the mentions a written container gives another place of the same name moved to it."""
     text = ctx.document.text
     starts = frozenset(m.start for e in ctx.entities if e.geo is not None for m in e.mentions)
-    entities = list(ctx.entities)
-    by_point = {(e.geo.geonameid, e.geo.name): k for k, e in enumerate(entities) if e.geo is not None}
-    moved: dict[int, set[Span]] = {}
-    added: dict[int, list[Span]] = {}
-    new: dict[tuple[int | None, str], tuple[str, Geo, list[Span]]] = {}
+    moves: list[tuple[int, Span, str, Geo]] = []
     for k, e in enumerate(ctx.entities):
         if e.geo is None or e.geo.feature not in _TOWNS or len(e.mentions) < 2 or e.id not in candidates:
             continue
         sense: Place | None = None  # None: the entity's own point
-        moves: list[tuple[Span, Place]] = []
+        senses: list[tuple[Span, Place]] = []
         for m in sorted(e.mentions, key=lambda s: s.start):
             at = _container_start(text, m.end, starts)
             if at is not None:
@@ -62,24 +57,7 @@ def split_senses(ctx: Context, candidates: Mapping[str, list[Place]], in_contain
                 if found is not None:
                     sense = None if _same(found, e.geo) else found
             if sense is not None:
-                moves.append((m, sense))
-        if not moves or len(moves) == len(e.mentions):  # all of one sense: the entity's point is chosen as a whole
-            continue
-        for m, place in moves:
-            moved.setdefault(k, set()).add(m)
-            geo = to_geo(place)
-            j = by_point.get((geo.geonameid, geo.name))
-            if j is not None and j != k:
-                added.setdefault(j, []).append(m)
-            else:
-                new.setdefault((geo.geonameid, geo.name), (place.name, geo, []))[2].append(m)
-    if not moved:
-        return ctx
-    for k, spans in moved.items():
-        entities[k] = _without(entities[k], tuple(m for m in entities[k].mentions if m not in spans), text)
-    return replace(ctx, entities=with_place_mentions(entities, text, added, new.values()))
-
-
-def _without(entity: Entity, kept: tuple[Span, ...], text: str) -> Entity:
-    written = {text[m.start:m.end] for m in kept}
-    return replace(entity, mentions=kept, aliases=tuple(a for a in entity.aliases if a in written or a == entity.name))
+                senses.append((m, sense))
+        if senses and len(senses) < len(e.mentions):  # all of one sense: the entity's point is chosen as a whole
+            moves += [(k, m, place.name, to_geo(place)) for m, place in senses]
+    return moved_to_places(ctx, moves)

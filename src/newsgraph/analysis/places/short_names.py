@@ -15,10 +15,9 @@ list ("Keane, Scholes, Fortune": a team sheet), a possessive ("in Hughes' film")
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from newsgraph.analysis.context import Context
-from newsgraph.analysis.places.mentions import with_place_mentions
+from newsgraph.analysis.places.mentions import moved_to_places
 from newsgraph.model import Entity, Geo, Span
 
 # a name, its offsets and its place when the article's other places make it likely enough, else None
@@ -38,30 +37,9 @@ def _short_mentions(text: str, entity: Entity) -> list[Span]:
 def places_in_short_names(ctx: Context, resolve: Resolve, cue: Cue) -> Context:
     """The context with a person's one-word mentions written as places moved to place entities."""
     text = ctx.document.text
-    entities = list(ctx.entities)
-    by_point = {(e.geo.geonameid, e.geo.name): k for k, e in enumerate(entities) if e.geo is not None}
-    moved: dict[int, set[Span]] = {}
-    added: dict[int, list[Span]] = {}
-    new: dict[tuple[int | None, str], tuple[str, Geo, list[Span]]] = {}
+    moves: list[tuple[int, Span, str, Geo]] = []
     for k, e in enumerate(ctx.entities):
         for m in _short_mentions(text, e):
-            if not cue(m.start, m.end):
-                continue
-            name = text[m.start:m.end]
-            geo = resolve(name, m)
-            if geo is None:
-                continue
-            moved.setdefault(k, set()).add(m)
-            j = by_point.get((geo.geonameid, geo.name))
-            if j is not None:
-                added.setdefault(j, []).append(m)
-            else:
-                new.setdefault((geo.geonameid, geo.name), (name, geo, []))[2].append(m)
-    if not moved:
-        return ctx
-    for k, spans in moved.items():
-        kept = tuple(m for m in entities[k].mentions if m not in spans)
-        written = {text[m.start:m.end] for m in kept}
-        entities[k] = replace(entities[k], mentions=kept,
-                              aliases=tuple(a for a in entities[k].aliases if a in written or a == entities[k].name))
-    return replace(ctx, entities=with_place_mentions(entities, text, added, new.values()))
+            if cue(m.start, m.end) and (geo := resolve(text[m.start:m.end], m)) is not None:
+                moves.append((k, m, text[m.start:m.end], geo))
+    return moved_to_places(ctx, moves)
